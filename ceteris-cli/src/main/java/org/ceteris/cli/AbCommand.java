@@ -1,0 +1,142 @@
+package org.ceteris.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.ceteris.engine.Engine;
+import org.ceteris.engine.Source;
+import org.ceteris.experiment.AbResult;
+import org.ceteris.experiment.AbSpec;
+import org.ceteris.experiment.AbSpecBuilder;
+import org.ceteris.experiment.Comparison;
+import org.ceteris.experiment.MetricResult;
+import org.ceteris.experiment.Scorecard;
+import org.ceteris.experiment.VariantSummary;
+import org.ceteris.inputs.AbInputs;
+import org.ceteris.report.Wording;
+import org.ceteris.result.Diagnostic;
+import org.ceteris.stats.MultipleTesting;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code ceteris ab}: the A/B/n scorecard. */
+@Command(name = "ab", mixinStandardHelpOptions = true,
+        description = "A/B/n scorecard: effects with intervals, CUPED, ratio metrics, sample-ratio check, multiple testing.")
+public final class AbCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DataOptions data;
+
+    @Option(names = "--variant", required = true, paramLabel = "COL", description = "column holding the variant of each row")
+    String variant;
+
+    @Option(names = "--control", paramLabel = "NAME", description = "control variant (default: 'control', else the first in sort order)")
+    String control;
+
+    @Option(names = "--unit", paramLabel = "COL", description = "unit column: rows are summed per unit first")
+    String unit;
+
+    @Option(names = "--metric", paramLabel = "COL", description = "mean metric (a 0/1 column is a proportion); repeatable")
+    List<String> metrics = new ArrayList<>();
+
+    @Option(names = "--ratio", paramLabel = "NAME=NUM/DEN", description = "ratio metric ΣNUM/ΣDEN; repeatable")
+    List<String> ratios = new ArrayList<>();
+
+    @Option(names = "--covariate", paramLabel = "METRIC=COL", description = "CUPED pre-period covariate for a metric; repeatable")
+    List<String> covariates = new ArrayList<>();
+
+    @Option(names = "--split", paramLabel = "NAME=WEIGHT,…", description = "expected traffic split for the SRM check (default equal)")
+    String split;
+
+    @Option(names = "--alpha", defaultValue = "0.05", description = "significance level (default ${DEFAULT-VALUE})")
+    double alpha;
+
+    @Option(names = "--correction", defaultValue = "holm", description = "none, holm or bh (default ${DEFAULT-VALUE})")
+    String correction;
+
+    @Option(names = "--json", description = "print one JSON document")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        AbSpecBuilder b = new AbSpecBuilder().variant(variant).control(control).unit(unit).alpha(alpha)
+                .correction(MultipleTesting.Correction.parse(correction));
+        metrics.forEach(b::metric);
+        ratios.forEach(b::ratio);
+        covariates.forEach(b::covariate);
+        if (split != null) {
+            b.split(split);
+        }
+        AbSpec abSpec = b.build();
+        AbResult result;
+        try (DataOptions.Opened opened = data.open()) {
+            result = run(opened.engine(), opened.source(), abSpec);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            Output.json(out, result);
+        } else {
+            out.print(render(result));
+            out.flush();
+        }
+        return 0;
+    }
+
+    /** Reads the sufficient statistics with the engine and computes the scorecard. */
+    public static AbResult run(Engine engine, Source source, AbSpec spec) {
+        return Scorecard.analyze(spec, AbInputs.load(engine, source, spec));
+    }
+
+    static String render(AbResult r) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "A/B/n scorecard (alpha %s, correction %s)%n%n", Wording.number(r.alpha()), r.correction()));
+        sb.append("Sample ratio: ");
+        r.srm().observed().forEach((v, n) -> sb.append(v).append(' ').append(String.format(Locale.ROOT, "%,d", n)).append("  "));
+        sb.append(String.format(Locale.ROOT, "chi2 %.3f, p %.3g%s%n%n", r.srm().chi2(), r.srm().pValue(),
+                r.srm().mismatch() ? "  MISMATCH" : ""));
+        for (MetricResult m : r.metrics()) {
+            sb.append(m.metric()).append(" (").append(m.kind());
+            if (m.covariate() != null) {
+                sb.append(", CUPED on ").append(m.covariate()).append(", variance reduced ")
+                        .append(Wording.percent(m.varianceReduction()));
+            }
+            sb.append(")\n");
+            TextTable t = new TextTable(List.of("variant", "n", "mean", "sd", "effect", "95% CI".replace("95%", Wording.confidence(r.alpha())),
+                    "relative", "p", "p adj"));
+            for (VariantSummary v : m.variants()) {
+                Comparison c = m.comparisons().stream().filter(x -> x.variant().equals(v.variant())).findFirst().orElse(null);
+                List<String> row = new ArrayList<>(List.of(v.variant(), String.format(Locale.ROOT, "%,d", v.n()),
+                        Wording.number(v.mean()), Wording.number(v.sd())));
+                if (c == null) {
+                    row.addAll(List.of("(control)", "", "", "", ""));
+                } else {
+                    row.add(Wording.number(c.estimate()));
+                    row.add("[" + Wording.number(c.ciLow()) + ", " + Wording.number(c.ciHigh()) + "]");
+                    row.add(Wording.percent(c.relative()));
+                    row.add(String.format(Locale.ROOT, "%.3g", c.pValue()));
+                    row.add(String.format(Locale.ROOT, "%.3g", c.pAdjusted()));
+                }
+                t.row(row);
+            }
+            sb.append(t.render()).append('\n');
+        }
+        for (Diagnostic d : r.diagnostics()) {
+            sb.append(d.severity().label().toUpperCase(Locale.ROOT)).append(' ').append(d.code()).append(": ")
+                    .append(d.message()).append('\n');
+        }
+        if (!r.diagnostics().isEmpty()) {
+            sb.append('\n');
+        }
+        sb.append(r.summary()).append('\n');
+        return sb.toString();
+    }
+}

@@ -1,0 +1,94 @@
+package org.ceteris.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.ceteris.CeterisException;
+import org.ceteris.engine.DuckDbEngine;
+import org.ceteris.engine.Rows;
+import org.ceteris.json.Json;
+import org.ceteris.workspace.Workspace;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code ceteris sql}: run SQL over a workspace and print the rows. */
+@Command(name = "sql", mixinStandardHelpOptions = true, description = "Run a SQL query over a workspace.")
+public final class SqlCommand implements Callable<Integer> {
+
+    /** Output formats. */
+    enum Format { table, csv, json }
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--workspace", required = true, paramLabel = "DIR")
+    Path workspace;
+
+    @Option(names = "--format", defaultValue = "table", description = "table, csv or json (default ${DEFAULT-VALUE})")
+    Format format;
+
+    @Parameters(index = "0", paramLabel = "QUERY")
+    String query;
+
+    @Override
+    public Integer call() {
+        if (query.isBlank()) {
+            throw new CeterisException("the query is empty");
+        }
+        Rows rows;
+        try (DuckDbEngine engine = Workspace.open(workspace).engine(false)) {
+            rows = engine.query(query);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        switch (format) {
+            case json -> {
+                List<Map<String, Object>> list = new ArrayList<>();
+                for (List<Object> r : rows.rows()) {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    for (int i = 0; i < rows.columns().size(); i++) {
+                        m.put(rows.columns().get(i), jsonValue(r.get(i)));
+                    }
+                    list.add(m);
+                }
+                out.println(Json.write(list));
+            }
+            case csv -> {
+                out.println(String.join(",", rows.columns().stream().map(SqlCommand::csvCell).toList()));
+                for (List<Object> r : rows.rows()) {
+                    out.println(String.join(",", r.stream().map(v -> v == null ? "" : csvCell(v.toString())).toList()));
+                }
+            }
+            case table -> {
+                TextTable t = new TextTable(rows.columns());
+                for (List<Object> r : rows.rows()) {
+                    t.row(r.stream().map(v -> v == null ? "NULL" : v.toString()).toList());
+                }
+                out.print(t.render());
+                out.printf("(%d row%s)%n", rows.size(), rows.size() == 1 ? "" : "s");
+            }
+        }
+        out.flush();
+        return 0;
+    }
+
+    private static Object jsonValue(Object v) {
+        if (v == null || v instanceof Number || v instanceof Boolean || v instanceof String) {
+            return v;
+        }
+        return v.toString();
+    }
+
+    private static String csvCell(String s) {
+        if (s.contains(",") || s.contains("\"") || s.contains("\n")) {
+            return '"' + s.replace("\"", "\"\"") + '"';
+        }
+        return s;
+    }
+}

@@ -1,0 +1,68 @@
+package org.ceteris.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.ceteris.experiment.Comparison;
+import org.ceteris.experiment.MetricResult;
+import org.ceteris.experiment.SrmCheck;
+import org.ceteris.result.Diagnostic;
+import org.ceteris.result.Severity;
+
+/**
+ * The plain-language verdict of an A/B/n scorecard: for each metric which variants moved it, in
+ * which direction, by how much (relative lift with its interval), and whether the diagnostics allow
+ * the result to be trusted.
+ */
+public final class AbVerdict {
+
+    private AbVerdict() {
+    }
+
+    public static String write(List<MetricResult> metrics, SrmCheck srm, List<Diagnostic> diagnostics, double alpha) {
+        List<String> sentences = new ArrayList<>();
+        if (srm.mismatch()) {
+            sentences.add("Warning: the number of users in each variant is not what the experiment was set up to give, "
+                    + "which usually means a bug in assignment or logging; do not act on these results until it is explained.");
+        }
+        for (MetricResult m : metrics) {
+            sentences.add(metricSentence(m, alpha));
+        }
+        long warnings = diagnostics.stream().filter(d -> d.severity() == Severity.WARNING).count();
+        if (warnings > 0) {
+            sentences.add("See the " + warnings + " data warning" + (warnings > 1 ? "s" : "") + " below.");
+        }
+        return String.join(" ", sentences);
+    }
+
+    private static String metricSentence(MetricResult m, double alpha) {
+        String metric = Wording.humanize(m.metric());
+        List<String> wins = new ArrayList<>();
+        List<String> flat = new ArrayList<>();
+        for (Comparison c : m.comparisons()) {
+            if (c.significant(alpha)) {
+                String verb = c.estimate() > 0 ? "increased" : "decreased";
+                wins.add("Variant " + c.variant() + " " + verb + " " + metric + " by "
+                        + Wording.percent(Math.abs(c.relative())) + " compared with " + c.control()
+                        + " (" + Wording.confidence(alpha) + " confidence interval " + Wording.percent(c.relativeCiLow())
+                        + " to " + Wording.percent(c.relativeCiHigh()) + "); a difference this large would be unlikely by chance alone.");
+            } else {
+                flat.add(c.variant());
+            }
+        }
+        StringBuilder sb = new StringBuilder(String.join(" ", wins));
+        if (!flat.isEmpty()) {
+            if (sb.length() > 0) {
+                sb.append(' ');
+            }
+            Comparison first = m.comparisons().stream().filter(c -> flat.contains(c.variant())).findFirst().orElseThrow();
+            sb.append(flat.size() == 1 ? "Variant " + flat.get(0) : "Variants " + String.join(", ", flat))
+                    .append(" showed no clear change in ").append(metric).append(" compared with ").append(first.control());
+            if (flat.size() == 1) {
+                sb.append(" (the change is somewhere between ").append(Wording.percent(first.relativeCiLow()))
+                        .append(" and ").append(Wording.percent(first.relativeCiHigh())).append(")");
+            }
+            sb.append("; the data cannot tell ").append(flat.size() == 1 ? "it" : "them").append(" apart from no effect.");
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,25 @@
+package org.ceteris.result;
+
+/**
+ * Every diagnostic code Ceteris can attach to a result, in one place (as gbstats keeps its own).
+ * Method issues add their codes here, grouped by method family.
+ */
+public enum DiagnosticCode {
+    // --- data quality (any method)
+    /** Rows were excluded because a needed value was missing (NULL, empty or NaN). */
+    MISSING_VALUES,
+    /** A group has zero variance in a metric, so its uncertainty cannot be estimated. */
+    ZERO_VARIANCE,
+    /** A group is too small for the requested analysis. */
+    SMALL_SAMPLE,
+
+    // --- experiments
+    /** Sample-ratio mismatch: the observed split differs from the configured one (p &lt; 0.001). */
+    SRM,
+    /** The CUPED covariate has zero variance, so no adjustment was made. */
+    CUPED_NO_VARIANCE,
+    /** A ratio metric's denominator has a mean near zero; the delta method is unreliable. */
+    RATIO_DENOMINATOR_NEAR_ZERO,
+    /** Several comparisons were made and p-values were adjusted. */
+    MULTIPLE_TESTING,
+}

@@ -1,0 +1,28 @@
+package org.ceteris.engine;
+
+import java.nio.file.Path;
+
+/** What differs between SQL engines: quoting, reading files, and the names of a few functions. */
+public interface Dialect {
+
+    /** A quoted identifier. */
+    default String ident(String name) {
+        return '"' + name.replace("\"", "\"\"") + '"';
+    }
+
+    /** A quoted string literal. */
+    default String literal(String value) {
+        return "'" + value.replace("'", "''") + "'";
+    }
+
+    /** The FROM-clause expression that reads a CSV or Parquet file. */
+    String readFile(Path file);
+
+    /** An expression that is the double value of {@code expr} when it is finite, else NULL. */
+    String finiteOrNull(String expr);
+
+    /** The expression that casts {@code expr} to text. */
+    default String asText(String expr) {
+        return "CAST(" + expr + " AS VARCHAR)";
+    }
+}

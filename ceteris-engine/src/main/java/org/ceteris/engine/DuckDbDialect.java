@@ -1,0 +1,32 @@
+package org.ceteris.engine;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import org.ceteris.CeterisException;
+
+/** DuckDB's SQL: {@code read_csv}/{@code read_parquet} table functions and {@code isfinite}. */
+public final class DuckDbDialect implements Dialect {
+
+    public static final DuckDbDialect INSTANCE = new DuckDbDialect();
+
+    private DuckDbDialect() {
+    }
+
+    @Override
+    public String readFile(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        String path = literal(file.toString());
+        if (name.endsWith(".parquet") || name.endsWith(".pq")) {
+            return "read_parquet(" + path + ")";
+        }
+        if (name.endsWith(".csv") || name.endsWith(".csv.gz") || name.endsWith(".tsv") || name.endsWith(".txt")) {
+            return "read_csv(" + path + ", header = true, auto_detect = true, sample_size = -1)";
+        }
+        throw new CeterisException("cannot read " + file + ": use a .csv, .tsv or .parquet file");
+    }
+
+    @Override
+    public String finiteOrNull(String expr) {
+        return "(CASE WHEN isfinite(CAST(" + expr + " AS DOUBLE)) THEN CAST(" + expr + " AS DOUBLE) END)";
+    }
+}

@@ -1,0 +1,157 @@
+package org.ceteris.engine;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import org.ceteris.CeterisException;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
+
+/**
+ * The default engine: DuckDB in this process, in memory (for {@code --data FILE}) or on a
+ * workspace's database file. Bulk loads go through DuckDB's Appender (JDBC batch inserts are about
+ * a thousand times slower).
+ */
+public final class DuckDbEngine implements Engine {
+
+    private final DuckDBConnection connection;
+
+    private DuckDbEngine(DuckDBConnection connection) {
+        this.connection = connection;
+    }
+
+    /** An in-memory database, for reading files directly. */
+    public static DuckDbEngine inMemory() {
+        return open("jdbc:duckdb:", false);
+    }
+
+    /** A database file; read-only connections can share the file with other readers. */
+    public static DuckDbEngine onFile(Path file, boolean readOnly) {
+        return open("jdbc:duckdb:" + file.toAbsolutePath(), readOnly);
+    }
+
+    private static DuckDbEngine open(String url, boolean readOnly) {
+        try {
+            Class.forName("org.duckdb.DuckDBDriver");
+            Properties props = new Properties();
+            if (readOnly) {
+                props.setProperty("duckdb.read_only", "true");
+            }
+            Connection c = DriverManager.getConnection(url, props);
+            return new DuckDbEngine(c.unwrap(DuckDBConnection.class));
+        } catch (SQLException e) {
+            throw translate(e, null);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("DuckDB driver missing from the class path", e);
+        }
+    }
+
+    @Override
+    public Dialect dialect() {
+        return DuckDbDialect.INSTANCE;
+    }
+
+    @Override
+    public Rows query(String sql) {
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            ResultSetMetaData md = rs.getMetaData();
+            int k = md.getColumnCount();
+            List<String> names = new ArrayList<>(k);
+            List<String> types = new ArrayList<>(k);
+            for (int i = 1; i <= k; i++) {
+                names.add(md.getColumnLabel(i));
+                types.add(md.getColumnTypeName(i));
+            }
+            List<List<Object>> rows = new ArrayList<>();
+            while (rs.next()) {
+                List<Object> row = new ArrayList<>(k);
+                for (int i = 1; i <= k; i++) {
+                    row.add(rs.getObject(i));
+                }
+                rows.add(row);
+            }
+            return new Rows(names, types, rows);
+        } catch (SQLException e) {
+            throw translate(e, sql);
+        }
+    }
+
+    /** Runs a statement that returns no rows (DDL, COPY, INSERT). */
+    public void execute(String sql) {
+        try (Statement st = connection.createStatement()) {
+            st.execute(sql);
+        } catch (SQLException e) {
+            throw translate(e, sql);
+        }
+    }
+
+    @Override
+    public List<Column> columns(Source source) {
+        Rows rows = query("DESCRIBE SELECT * FROM " + relation(source));
+        List<Column> out = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            out.add(new Column(rows.getString(i, "column_name"), rows.getString(i, "column_type")));
+        }
+        return out;
+    }
+
+    /** An Appender for bulk loading into an existing table of the main schema. */
+    public DuckDBAppender appender(String table) {
+        try {
+            return connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, table);
+        } catch (SQLException e) {
+            throw translate(e, null);
+        }
+    }
+
+    /** Runs {@code work} in one transaction: all of it is stored, or none. */
+    public void inTransaction(Runnable work) {
+        try {
+            connection.setAutoCommit(false);
+            try {
+                work.run();
+                connection.commit();
+            } catch (RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw translate(e, null);
+        }
+    }
+
+    /** The JDBC connection, for callers in this module that need more than SQL text. */
+    public Connection connection() {
+        return connection;
+    }
+
+    @Override
+    public void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw translate(e, null);
+        }
+    }
+
+    /** DuckDB's error as one line a user can act on. */
+    static CeterisException translate(SQLException e, String sql) {
+        String msg = e.getMessage() == null ? e.toString() : e.getMessage();
+        if (msg.contains("Could not set lock on file") || msg.contains("Conflicting lock")) {
+            return new CeterisException("workspace is busy: another ceteris process has its database open; "
+                    + "wait for it to finish and try again", e);
+        }
+        String line = msg.lines().map(String::strip).filter(s -> !s.isEmpty()).findFirst().orElse(msg);
+        line = line.replaceFirst("^java\\.sql\\.SQLException: ", "");
+        return new CeterisException("SQL error: " + line, e);
+    }
+}

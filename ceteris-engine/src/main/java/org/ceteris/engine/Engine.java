@@ -1,0 +1,28 @@
+package org.ceteris.engine;
+
+import java.util.List;
+
+/**
+ * Where SQL runs: DuckDB in-process by default, PostgreSQL over JDBC or Spark for data that lives
+ * elsewhere. Engines run the input queries of {@code org.ceteris.inputs} where the data is and
+ * return only the small result (sufficient statistics or compact panels), never raw event rows.
+ */
+public interface Engine extends AutoCloseable {
+
+    /** The SQL flavour of this engine. */
+    Dialect dialect();
+
+    /** Runs a query and returns all its rows; meant for small results. */
+    Rows query(String sql);
+
+    /** The columns of a source, in order. */
+    List<Column> columns(Source source);
+
+    /** The FROM-clause expression that reads {@code source} on this engine. */
+    default String relation(Source source) {
+        return source.relation(dialect());
+    }
+
+    @Override
+    void close();
+}
