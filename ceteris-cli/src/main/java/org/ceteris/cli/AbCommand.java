@@ -5,20 +5,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.ceteris.engine.Engine;
-import org.ceteris.engine.Source;
 import org.ceteris.experiment.AbResult;
 import org.ceteris.experiment.AbSpec;
 import org.ceteris.experiment.AbSpecBuilder;
 import org.ceteris.experiment.Comparison;
 import org.ceteris.experiment.MetricResult;
-import org.ceteris.experiment.Scorecard;
 import org.ceteris.experiment.VariantSummary;
-import org.ceteris.inputs.AbInputs;
+import org.ceteris.studies.AbStudy;
 import org.ceteris.report.Wording;
 import org.ceteris.result.Diagnostic;
 import org.ceteris.stats.MultipleTesting;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -79,7 +75,7 @@ public final class AbCommand implements Callable<Integer> {
         AbSpec abSpec = b.build();
         AbResult result;
         try (DataOptions.Opened opened = data.open()) {
-            result = run(opened.engine(), opened.source(), abSpec);
+            result = AbStudy.run(opened.engine(), opened.source(), abSpec);
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
@@ -91,10 +87,6 @@ public final class AbCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Reads the sufficient statistics with the engine and computes the scorecard. */
-    public static AbResult run(Engine engine, Source source, AbSpec spec) {
-        return Scorecard.analyze(spec, AbInputs.load(engine, source, spec));
-    }
 
     static String render(AbResult r) {
         StringBuilder sb = new StringBuilder();

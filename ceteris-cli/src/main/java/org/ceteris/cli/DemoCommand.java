@@ -8,6 +8,7 @@ import org.ceteris.engine.Source;
 import org.ceteris.experiment.AbResult;
 import org.ceteris.experiment.AbSpecBuilder;
 import org.ceteris.scenarios.ExampleExperiment;
+import org.ceteris.studies.AbStudy;
 import org.ceteris.workspace.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -40,7 +41,7 @@ public final class DemoCommand implements Callable<Integer> {
         AbResult result;
         try (DuckDbEngine engine = ws.engine(false)) {
             ExampleExperiment.write(engine, "home_row", 30_000, seed);
-            result = AbCommand.run(engine, new Source.Table("home_row"), new AbSpecBuilder()
+            result = AbStudy.run(engine, new Source.Table("home_row"), new AbSpecBuilder()
                     .variant("variant").metric("watch_minutes").covariate("watch_minutes=pre_minutes")
                     .metric("returned").ratio("minutes_per_session=watch_minutes/sessions").build());
         }

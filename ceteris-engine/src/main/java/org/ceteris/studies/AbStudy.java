@@ -1,0 +1,57 @@
+package org.ceteris.studies;
+
+import java.util.Set;
+import org.ceteris.engine.Engine;
+import org.ceteris.engine.Source;
+import org.ceteris.experiment.AbResult;
+import org.ceteris.experiment.AbSpec;
+import org.ceteris.experiment.AbSpecBuilder;
+import org.ceteris.experiment.Scorecard;
+import org.ceteris.inputs.AbInputs;
+import org.ceteris.stats.MultipleTesting;
+
+/** The A/B/n scorecard as a study: parameters as the flags of {@code ceteris ab}. */
+public final class AbStudy implements StudyMethod {
+
+    @Override
+    public String name() {
+        return "ab";
+    }
+
+    @Override
+    public Set<String> parameters() {
+        return Set.of("variant", "control", "unit", "metric", "ratio", "covariate", "split", "alpha", "correction");
+    }
+
+    /** The spec from study parameters; {@code metric}, {@code ratio} and {@code covariate} take lists. */
+    public static AbSpec spec(Params p) {
+        AbSpecBuilder b = new AbSpecBuilder().variant(p.string("variant")).control(p.optString("control"))
+                .unit(p.optString("unit")).alpha(p.doubleOr("alpha", 0.05))
+                .correction(MultipleTesting.Correction.parse(p.stringOr("correction", "holm")));
+        p.strings("metric").forEach(b::metric);
+        p.strings("ratio").forEach(b::ratio);
+        p.strings("covariate").forEach(b::covariate);
+        if (p.has("split")) {
+            Object s = p.asMap().get("split");
+            if (s instanceof java.util.Map<?, ?> m) {
+                StringBuilder text = new StringBuilder();
+                m.forEach((k, v) -> text.append(text.length() > 0 ? "," : "").append(k).append('=').append(v));
+                b.split(text.toString());
+            } else {
+                b.split(String.valueOf(s));
+            }
+        }
+        return b.build();
+    }
+
+    /** Reads the sufficient statistics with the engine and computes the scorecard. */
+    public static AbResult run(Engine engine, Source source, AbSpec spec) {
+        return Scorecard.analyze(spec, AbInputs.load(engine, source, spec));
+    }
+
+    @Override
+    public AbResult run(Engine engine, Source source, Params params) {
+        params.requireOnly(parameters());
+        return run(engine, source, spec(params));
+    }
+}
