@@ -22,16 +22,18 @@ class CallawaySantAnnaTest {
 
     @ParameterizedTest
     @CsvSource({"mpdta_nev_dr,never,dr,", "mpdta_nyt_dr,not-yet,dr,", "mpdta_nev_reg_cov,never,reg,lpop",
-            "mpdta_nev_ipw,never,ipw,"})
+            "mpdta_nev_ipw,never,ipw,", "sim_nev_dr,never,dr,X"})
     void matchesRDid(String scenario, String control, String estimator, String covariate) {
         String[] covs = covariate == null ? new String[0] : new String[] {covariate};
-        DidPanel panel = Fixtures.panel(Fixtures.csv("mpdta.csv"), "countyreal", "year", "lemp", null, null, "first.treat", covs);
-        DidSpec spec = new DidSpec("countyreal", "year", "lemp", null, null, "first.treat", ComparisonGroup.parse(control),
+        boolean sim = scenario.startsWith("sim");
+        DidPanel panel = sim ? Fixtures.panel(Fixtures.csv("sim_data.csv"), "id", "period", "Y", null, null, "G", covs)
+                : Fixtures.panel(Fixtures.csv("mpdta.csv"), "countyreal", "year", "lemp", null, null, "first.treat", covs);
+        DidSpec spec = new DidSpec("unit", "time", "y", null, null, "g", ComparisonGroup.parse(control),
                 DidEstimator.parse(estimator), List.of(covs), false, null, null, 0.05);
         DidResult r = Did.analyze(spec, panel);
         assertEquals("staggered", r.design());
-        assertEquals(500, r.nUnits());
-        assertEquals(5, r.nPeriods());
+        assertEquals(sim ? panel.units().size() : 500, r.nUnits());
+        assertEquals(sim ? 4 : 5, r.nPeriods());
 
         List<Map<String, String>> attgt = Fixtures.csv("mpdta_ref_attgt.csv").stream()
                 .filter(m -> m.get("scenario").equals(scenario)).toList();
