@@ -45,16 +45,44 @@ final class PanelDrDid {
         }
     }
 
-    /** Outcome-regression coefficients of dy on x among comparison units, and the OLS influence rows. */
-    private static double[][] olsLinearRep(double[] dy, double[] d, double[][] x, double[] out) {
+    /**
+     * A linear representation ψ_i = n·e_i·x_iᵀA of an estimated nuisance parameter (OLS or logit):
+     * only its products with a vector m are needed, ψ_i·m = n·e_i·x_iᵀ(A·m), so the n×k matrix is
+     * never formed.
+     */
+    private record Linear(double[] e, double[][] a, double[][] x) {
+        double[] times(double[] m) {
+            int k = m.length;
+            int n = e.length;
+            double[] am = new double[k];
+            for (int j = 0; j < k; j++) {
+                for (int l = 0; l < k; l++) {
+                    am[j] += a[j][l] * m[l];
+                }
+            }
+            double[] out = new double[n];
+            for (int i = 0; i < n; i++) {
+                if (e[i] != 0) {
+                    double s = 0;
+                    for (int j = 0; j < k; j++) {
+                        s += x[i][j] * am[j];
+                    }
+                    out[i] = n * e[i] * s;
+                }
+            }
+            return out;
+        }
+    }
+
+    /** OLS of dy on x among comparison units: fitted values into {@code out}, and the OLS influence. */
+    private static Linear olsLinearRep(double[] dy, double[] d, double[][] x, double[] out) {
         int n = dy.length;
         int k = x[0].length;
         double[] w = new double[n];
         for (int i = 0; i < n; i++) {
             w[i] = 1 - d[i];
         }
-        double[][] xpx = Linalg.crossprod(x, w);
-        double[][] inv = Linalg.inverse(xpx);
+        double[][] inv = Linalg.inverse(Linalg.crossprod(x, w));
         if (inv == null) {
             throw new NotIdentified("the covariates are collinear among comparison units");
         }
@@ -72,33 +100,21 @@ final class PanelDrDid {
                 beta[j] += inv[j][m] * xy[m];
             }
         }
-        double[][] rep = new double[n][];
+        double[] e = new double[n];
         for (int i = 0; i < n; i++) {
             double fit = 0;
             for (int j = 0; j < k; j++) {
                 fit += x[i][j] * beta[j];
             }
             out[i] = fit;
-            double e = w[i] * (dy[i] - fit);
-            double[] r = new double[k];
-            if (e != 0) {
-                for (int j = 0; j < k; j++) {
-                    double s = 0;
-                    for (int m = 0; m < k; m++) {
-                        s += x[i][m] * inv[m][j];
-                    }
-                    r[j] = e * s * n; // (XᵀWX/n)⁻¹ = n·(XᵀWX)⁻¹
-                }
-            }
-            rep[i] = r;
+            e[i] = w[i] * (dy[i] - fit);
         }
-        return rep;
+        return new Linear(e, inv, x);
     }
 
-    /** Propensity-score influence rows: score · n·(XᵀWX)⁻¹, with the fitted scores in {@code ps}. */
-    private static double[][] psLinearRep(double[] d, double[][] x, double[] ps) {
+    /** Logit propensity score: capped fitted scores into {@code ps}, and the score's influence. */
+    private static Linear psLinearRep(double[] d, double[][] x, double[] ps) {
         int n = d.length;
-        int k = x[0].length;
         Logit.Fit fit = Logit.fit(x, d);
         double[] w = new double[n];
         for (int i = 0; i < n; i++) {
@@ -109,25 +125,18 @@ final class PanelDrDid {
         if (inv == null) {
             throw new NotIdentified("the propensity score cannot be estimated (no overlap or collinear covariates)");
         }
-        double[][] rep = new double[n][k];
+        double[] e = new double[n];
         for (int i = 0; i < n; i++) {
-            double e = d[i] - ps[i];
-            for (int j = 0; j < k; j++) {
-                double s = 0;
-                for (int m = 0; m < k; m++) {
-                    s += x[i][m] * inv[m][j];
-                }
-                rep[i][j] = e * s * n;
-            }
+            e[i] = d[i] - ps[i];
         }
-        return rep;
+        return new Linear(e, inv, x);
     }
 
     static Att regression(double[] dy, double[] d, double[][] x) {
         int n = dy.length;
         int k = x[0].length;
         double[] out = new double[n];
-        double[][] rep = olsLinearRep(dy, d, x, out);
+        Linear ols = olsLinearRep(dy, d, x, out);
         double sumD = 0;
         double treatSum = 0;
         double contSum = 0;
@@ -144,9 +153,10 @@ final class PanelDrDid {
         double etaT = treatSum / sumD;
         double etaC = contSum / sumD;
         double[] inf = new double[n];
+        double[] c2s = ols.times(m1);
         for (int i = 0; i < n; i++) {
             double infT = (d[i] * dy[i] - d[i] * etaT) / meanW;
-            double c2 = dot(rep[i], m1);
+            double c2 = c2s[i];
             double infC = (d[i] * out[i] - d[i] * etaC + c2) / meanW;
             inf[i] = infT - infC;
         }
@@ -157,7 +167,7 @@ final class PanelDrDid {
         int n = dy.length;
         int k = x[0].length;
         double[] ps = new double[n];
-        double[][] rep = psLinearRep(d, x, ps);
+        Linear psRep = psLinearRep(d, x, ps);
         double[] wT = new double[n];
         double[] wC = new double[n];
         double sWT = 0;
@@ -184,9 +194,10 @@ final class PanelDrDid {
         double meanWT = sWT / n;
         double meanWC = sWC / n;
         double[] inf = new double[n];
+        double[] c2 = psRep.times(m2);
         for (int i = 0; i < n; i++) {
             double infT = (wT[i] * dy[i] - wT[i] * etaT) / meanWT;
-            double infC = (wC[i] * dy[i] - wC[i] * etaC + dot(rep[i], m2)) / meanWC;
+            double infC = (wC[i] * dy[i] - wC[i] * etaC + c2[i]) / meanWC;
             inf[i] = infT - infC;
         }
         return new Att(etaT - etaC, inf);
@@ -196,9 +207,9 @@ final class PanelDrDid {
         int n = dy.length;
         int k = x[0].length;
         double[] ps = new double[n];
-        double[][] psRep = psLinearRep(d, x, ps);
+        Linear psRep = psLinearRep(d, x, ps);
         double[] out = new double[n];
-        double[][] olsRep = olsLinearRep(dy, d, x, out);
+        Linear olsRep = olsLinearRep(dy, d, x, out);
         double[] wT = new double[n];
         double[] wC = new double[n];
         double sWT = 0;
@@ -231,20 +242,15 @@ final class PanelDrDid {
         double meanWT = sWT / n;
         double meanWC = sWC / n;
         double[] inf = new double[n];
+        double[] t2 = olsRep.times(m1);
+        double[] c2 = psRep.times(m2);
+        double[] c3 = olsRep.times(m3);
         for (int i = 0; i < n; i++) {
             double r = dy[i] - out[i];
-            double infT = (wT[i] * r - wT[i] * etaT - dot(olsRep[i], m1)) / meanWT;
-            double infC = (wC[i] * r - wC[i] * etaC + dot(psRep[i], m2) - dot(olsRep[i], m3)) / meanWC;
+            double infT = (wT[i] * r - wT[i] * etaT - t2[i]) / meanWT;
+            double infC = (wC[i] * r - wC[i] * etaC + c2[i] - c3[i]) / meanWC;
             inf[i] = infT - infC;
         }
         return new Att(etaT - etaC, inf);
-    }
-
-    private static double dot(double[] a, double[] b) {
-        double s = 0;
-        for (int j = 0; j < a.length; j++) {
-            s += a[j] * b[j];
-        }
-        return s;
     }
 }

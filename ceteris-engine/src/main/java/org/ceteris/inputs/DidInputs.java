@@ -54,27 +54,36 @@ public final class DidInputs {
             src.append(", ").append(covs.get(k)).append(" AS x").append(k);
         }
         src.append(" FROM ").append(relation);
-        String base = "(" + src + ") s";
-
-        check(engine, "SELECT t_raw FROM " + base + " WHERE t_raw IS NOT NULL AND t IS NULL LIMIT 1", row ->
-                "time column '" + spec.time() + "' has a value that is not a whole-number period ('" + row.get(0)
-                        + "'); use years or period numbers, e.g. --sql with year(date) or a period index");
-        check(engine, "SELECT u, t FROM " + base + " WHERE u IS NOT NULL AND t IS NOT NULL GROUP BY u, t HAVING count(*) > 1 LIMIT 1",
-                row -> "unit '" + row.get(0) + "' has more than one row for period " + row.get(1)
-                        + "; give one row per unit and period (aggregate first with --sql ... GROUP BY unit, period)");
+        String with = "WITH s AS MATERIALIZED (" + src + ") ";
+        String sep = " || chr(1) || ";
+        StringBuilder checks = new StringBuilder(with).append("SELECT (SELECT count(*) FROM s) AS total")
+                .append(", (SELECT t_raw FROM s WHERE t_raw IS NOT NULL AND t IS NULL LIMIT 1) AS bad_time")
+                .append(", (SELECT u").append(sep).append("CAST(t AS VARCHAR) FROM s WHERE u IS NOT NULL AND t IS NOT NULL ")
+                .append("GROUP BY u, t HAVING count(*) > 1 LIMIT 1) AS dup");
         if (spec.twoByTwo()) {
-            check(engine, "SELECT u FROM " + base + " WHERE dtr NOT IN (0, 1) OR dpo NOT IN (0, 1) LIMIT 1", row ->
-                    "--treated and --post must be 0/1 flags; unit '" + row.get(0) + "' has another value");
-            check(engine, "SELECT u FROM " + base + " GROUP BY u HAVING count(DISTINCT dtr) > 1 LIMIT 1", row ->
-                    "unit '" + row.get(0) + "' is marked treated in some periods and untreated in others; --treated is the "
-                            + "ever-treated flag (use --post for the period), or give --first-treated for a staggered roll-out");
+            checks.append(", (SELECT u FROM s WHERE dtr NOT IN (0, 1) OR dpo NOT IN (0, 1) LIMIT 1) AS bad_flag")
+                    .append(", (SELECT u FROM s GROUP BY u HAVING count(DISTINCT dtr) > 1 LIMIT 1) AS flip");
         } else {
-            check(engine, "SELECT ft_raw FROM " + base + " WHERE ft_raw IS NOT NULL AND " + wholeNumber("ft_raw") + " IS NULL LIMIT 1",
-                    row -> "first-treated column '" + spec.firstTreated() + "' has a value that is not a period ('" + row.get(0)
-                            + "'); use the first treated period, or 0 or empty for never treated");
-            check(engine, "SELECT u, min(ft), max(ft) FROM " + base + " WHERE u IS NOT NULL GROUP BY u HAVING count(DISTINCT ft) > 1 LIMIT 1",
-                    row -> "unit '" + row.get(0) + "' is treated in two different periods (" + row.get(1) + " and " + row.get(2)
-                            + " in '" + spec.firstTreated() + "'); each unit has one first treated period, 0 or empty if never");
+            checks.append(", (SELECT ft_raw FROM s WHERE ft_raw IS NOT NULL AND ").append(wholeNumber("ft_raw"))
+                    .append(" IS NULL LIMIT 1) AS bad_ft")
+                    .append(", (SELECT u").append(sep).append("CAST(min(ft) AS VARCHAR)").append(sep).append("CAST(max(ft) AS VARCHAR)")
+                    .append(" FROM s WHERE u IS NOT NULL GROUP BY u HAVING count(DISTINCT ft) > 1 LIMIT 1) AS two_ft");
+        }
+        Rows found = engine.query(checks.toString());
+        long total = found.getLong(0, "total");
+        fail(found, "bad_time", v -> "time column '" + spec.time() + "' has a value that is not a whole-number period ('" + v[0]
+                + "'); use years or period numbers, e.g. --sql with year(date) or a period index");
+        fail(found, "dup", v -> "unit '" + v[0] + "' has more than one row for period " + v[1]
+                + "; give one row per unit and period (aggregate first with --sql ... GROUP BY unit, period)");
+        if (spec.twoByTwo()) {
+            fail(found, "bad_flag", v -> "--treated and --post must be 0/1 flags; unit '" + v[0] + "' has another value");
+            fail(found, "flip", v -> "unit '" + v[0] + "' is marked treated in some periods and untreated in others; --treated is the "
+                    + "ever-treated flag (use --post for the period), or give --first-treated for a staggered roll-out");
+        } else {
+            fail(found, "bad_ft", v -> "first-treated column '" + spec.firstTreated() + "' has a value that is not a period ('" + v[0]
+                    + "'); use the first treated period, or 0 or empty for never treated");
+            fail(found, "two_ft", v -> "unit '" + v[0] + "' is treated in two different periods (" + v[1] + " and " + v[2]
+                    + " in '" + spec.firstTreated() + "'); each unit has one first treated period, 0 or empty if never");
         }
 
         StringBuilder cell = new StringBuilder("SELECT u, t, avg(y) AS y, count(*) AS rows");
@@ -89,9 +98,8 @@ public final class DidInputs {
             cell.append(", avg(x").append(k).append(") AS x").append(k);
             where.append(" AND x").append(k).append(" IS NOT NULL");
         }
-        cell.append(" FROM ").append(base).append(where).append(" GROUP BY u, t ORDER BY u, t");
+        cell.append(" FROM (").append(src).append(") s").append(where).append(" GROUP BY u, t ORDER BY u, t");
         Rows rows = engine.query(cell.toString());
-        long total = engine.query("SELECT count(*) AS n FROM " + base).getLong(0, "n");
         return toPanel(spec, rows, total);
     }
 
@@ -122,6 +130,18 @@ public final class DidInputs {
 
     private interface Message {
         String of(List<Object> row);
+    }
+
+    private interface Values {
+        String of(String[] values);
+    }
+
+    /** Throws the message when the check column is not NULL (values separated by chr(1)). */
+    private static void fail(Rows found, String column, Values message) {
+        String v = found.getString(0, column);
+        if (v != null) {
+            throw new CeterisException(message.of(v.split("\u0001", -1)));
+        }
     }
 
     private static void check(Engine engine, String sql, Message message) {
