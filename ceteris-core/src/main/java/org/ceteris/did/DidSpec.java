@@ -96,8 +96,8 @@ public record DidSpec(
         if ((windowLow == null) != (windowHigh == null)) {
             throw new CeterisException("--window needs both ends, as -K:L");
         }
-        if (windowLow != null && !(windowLow < -1 && windowHigh >= 0)) {
-            throw new CeterisException("--window -K:L must include event time -1 (the reference) and 0: K at least 2, L at least 0; got "
+        if (windowLow != null && !(windowLow <= -1 && windowHigh >= 0)) {
+            throw new CeterisException("--window -K:L must include event times -1 (the reference) and 0, e.g. -4:3; got "
                     + windowLow + ":" + windowHigh);
         }
         control = control == null ? ComparisonGroup.NEVER : control;
