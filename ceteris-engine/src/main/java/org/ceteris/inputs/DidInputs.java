@@ -41,12 +41,11 @@ public final class DidInputs {
         StringBuilder src = new StringBuilder("SELECT ").append(unit).append(" AS u, ")
                 .append(d.asText(d.ident(timeName))).append(" AS t_raw, ")
                 .append(wholeNumber(d.ident(timeName))).append(" AS t, ").append(y).append(" AS y");
-        String ftName = null;
         if (spec.twoByTwo()) {
             src.append(", ").append(number(engine, columns, spec.treated(), source, relation)).append(" AS dtr");
             src.append(", ").append(number(engine, columns, spec.post(), source, relation)).append(" AS dpo");
         } else {
-            ftName = Identifiers.requireColumn(columns, spec.firstTreated(), source).name();
+            String ftName = Identifiers.requireColumn(columns, spec.firstTreated(), source).name();
             String ftText = "NULLIF(trim(" + d.asText(d.ident(ftName)) + "), '')";
             src.append(", ").append(ftText).append(" AS ft_raw, coalesce(").append(wholeNumber(ftText)).append(", 0) AS ft");
         }
