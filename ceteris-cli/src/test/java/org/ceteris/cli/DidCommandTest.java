@@ -90,6 +90,21 @@ class DidCommandTest {
     }
 
     @Test
+    void eventStudyJson() {
+        JsonNode j = Json.read(Cli.run("did", "--data", MPDTA.toString(), "--unit", "countyreal", "--time", "year", "--outcome",
+                "lemp", "--first-treated", "first.treat", "--event-study", "--json").ok().out());
+        assertEquals("event_study", j.get("design").asText());
+        assertTrue(j.get("att_gt").isNull() && j.get("aggregations").isNull());
+        JsonNode es = j.get("event_study");
+        assertEquals(List.of("event_time", "estimate", "se"), names(es.get(0)));
+        // leads -4 … -2 and lags 0 … 3 for cohorts 2004, 2006, 2007 over 2003–2007; -1 is the reference
+        assertEquals(List.of(-4L, -3L, -2L, 0L, 1L, 2L, 3L), java.util.stream.StreamSupport.stream(es.spliterator(), false)
+                .map(n -> n.get("event_time").asLong()).toList());
+        assertEquals(3, j.get("pretrend").get("df").asInt());
+        assertTrue(j.get("diagnostics").toString().contains("DID_TWFE_STAGGERED"));
+    }
+
+    @Test
     void registeredAsStudy() {
         try (DuckDbEngine engine = DuckDbEngine.inMemory()) {
             DidResult r = (DidResult) StudyMethods.get("did").run(engine, new Source.File(MPDTA), new Params("study x",
