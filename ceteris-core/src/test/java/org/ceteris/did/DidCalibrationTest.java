@@ -51,7 +51,7 @@ class DidCalibrationTest {
 
     @Test
     void twoByTwoClusteredCoverage() {
-        double coverage = twoByTwoCoverage(42L, 1000);
+        double coverage = twoByTwoCoverage(42L, 2000);
         assertEquals(0.95, coverage, 0.015, "coverage of the CR1 interval");
     }
 
