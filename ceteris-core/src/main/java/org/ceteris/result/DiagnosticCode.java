@@ -22,4 +22,14 @@ public enum DiagnosticCode {
     RATIO_DENOMINATOR_NEAR_ZERO,
     /** Several comparisons were made and p-values were adjusted. */
     MULTIPLE_TESTING,
+
+    // --- difference-in-differences (org.ceteris.did)
+    /** Plain two-way fixed effects under staggered adoption: estimates can carry negative weights. */
+    DID_TWFE_STAGGERED,
+    /** The joint test of the pre-period effects rejects: trends before the change were not parallel. */
+    DID_PRETREND,
+    /** Units treated from the first observed period were left out of Callaway &amp; Sant'Anna. */
+    DID_ALREADY_TREATED,
+    /** Units missing in some period were left out to keep a balanced panel. */
+    DID_UNBALANCED_PANEL,
 }

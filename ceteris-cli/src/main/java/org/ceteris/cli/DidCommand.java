@@ -1,0 +1,141 @@
+package org.ceteris.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.ceteris.did.DidResult;
+import org.ceteris.did.DidSpec;
+import org.ceteris.report.Wording;
+import org.ceteris.result.Diagnostic;
+import org.ceteris.studies.DidStudy;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code ceteris did}: difference-in-differences, event studies and staggered roll-outs. */
+@Command(name = "did", mixinStandardHelpOptions = true,
+        description = "Difference-in-differences: 2x2 with clustered errors, event study with a pre-trend test, "
+                + "Callaway & Sant'Anna for staggered roll-outs.")
+public final class DidCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DataOptions data;
+
+    @Option(names = "--unit", required = true, paramLabel = "COL", description = "unit column (region, user, store)")
+    String unit;
+
+    @Option(names = "--time", required = true, paramLabel = "COL", description = "period column (whole numbers: year, week index)")
+    String time;
+
+    @Option(names = "--outcome", required = true, paramLabel = "COL", description = "outcome column")
+    String outcome;
+
+    @Option(names = "--treated", paramLabel = "COL", description = "2x2: ever-treated flag (0/1)")
+    String treated;
+
+    @Option(names = "--post", paramLabel = "COL", description = "2x2: post-period flag (0/1)")
+    String post;
+
+    @Option(names = "--first-treated", paramLabel = "COL", description = "staggered: first treated period, 0 or empty = never")
+    String firstTreated;
+
+    @Option(names = "--control", defaultValue = "never", description = "comparison units: never or not-yet (default ${DEFAULT-VALUE})")
+    String control;
+
+    @Option(names = "--estimator", defaultValue = "dr", description = "dr, ipw or reg (default ${DEFAULT-VALUE})")
+    String estimator;
+
+    @Option(names = "--covariates", split = ",", paramLabel = "COL,…", description = "covariates for Callaway & Sant'Anna")
+    List<String> covariates = new ArrayList<>();
+
+    @Option(names = "--event-study", description = "two-way fixed-effects event study with leads and lags")
+    boolean eventStudy;
+
+    @Option(names = "--window", paramLabel = "-K:L", description = "event times kept (outer ones binned), e.g. -4:3")
+    String window;
+
+    @Option(names = "--alpha", defaultValue = "0.05", description = "significance level (default ${DEFAULT-VALUE})")
+    double alpha;
+
+    @Option(names = "--json", description = "print one JSON document")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        int[] w = DidSpec.parseWindow(window);
+        DidSpec didSpec = new DidSpec(unit, time, outcome, treated, post, firstTreated, DidSpec.ComparisonGroup.parse(control),
+                DidSpec.DidEstimator.parse(estimator), covariates, eventStudy, w == null ? null : w[0], w == null ? null : w[1], alpha);
+        DidResult result;
+        try (DataOptions.Opened opened = data.open()) {
+            result = DidStudy.run(opened.engine(), opened.source(), didSpec);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            Output.json(out, result);
+        } else {
+            out.print(render(result, alpha));
+            out.flush();
+        }
+        return 0;
+    }
+
+    static String render(DidResult r, double alpha) {
+        StringBuilder sb = new StringBuilder();
+        String ci = Wording.confidence(alpha) + " CI";
+        sb.append(String.format(Locale.ROOT, "Difference-in-differences (%s): %d units, %d periods%n%n", r.design(), r.nUnits(), r.nPeriods()));
+        TextTable head = new TextTable(List.of("estimate", "se", ci, "p"));
+        head.row(List.of(Wording.number(r.estimate()), Wording.number(r.se()), interval(r.ciLow(), r.ciHigh()), p(r.pValue())));
+        sb.append(head.render()).append('\n');
+        if (r.aggregations() != null) {
+            DidResult.Aggregations a = r.aggregations();
+            TextTable t = new TextTable(List.of("aggregation", "att", "se"));
+            t.row(List.of("simple", Wording.number(a.simple().att()), Wording.number(a.simple().se())));
+            t.row(List.of("by group", Wording.number(a.groupOverall().att()), Wording.number(a.groupOverall().se())));
+            t.row(List.of("by event time (e >= 0)", Wording.number(a.dynamicOverall().att()), Wording.number(a.dynamicOverall().se())));
+            t.row(List.of("by calendar period", Wording.number(a.calendarOverall().att()), Wording.number(a.calendarOverall().se())));
+            sb.append(t.render()).append('\n');
+            TextTable dyn = new TextTable(List.of("event time", "att", "se"));
+            a.dynamic().forEach(d -> dyn.row(List.of(String.valueOf(d.eventTime()), Wording.number(d.att()), Wording.number(d.se()))));
+            sb.append(dyn.render()).append('\n');
+            TextTable cells = new TextTable(List.of("group", "time", "ATT(g,t)", "se"));
+            r.attGt().forEach(c -> cells.row(List.of(String.valueOf(c.group()), String.valueOf(c.time()), Wording.number(c.att()),
+                    Wording.number(c.se()))));
+            sb.append(cells.render()).append('\n');
+        }
+        if (r.eventStudy() != null) {
+            TextTable es = new TextTable(List.of("event time", "estimate", "se"));
+            es.row(List.of("-1", "0 (reference)", ""));
+            r.eventStudy().stream().sorted((x, y) -> Long.compare(x.eventTime(), y.eventTime())).forEach(e -> es.row(List.of(
+                    String.valueOf(e.eventTime()), Wording.number(e.estimate()), Wording.number(e.se()))));
+            sb.append(es.render()).append('\n');
+        }
+        if (r.pretrend() != null) {
+            sb.append(String.format(Locale.ROOT, "Pre-trend test: chi2 %.3f on %d df, p %s%n%n", r.pretrend().statistic(),
+                    r.pretrend().df(), p(r.pretrend().pValue())));
+        }
+        for (Diagnostic d : r.diagnostics()) {
+            sb.append(d.severity().label().toUpperCase(Locale.ROOT)).append(' ').append(d.code()).append(": ")
+                    .append(d.message()).append('\n');
+        }
+        if (!r.diagnostics().isEmpty()) {
+            sb.append('\n');
+        }
+        sb.append(r.summary()).append('\n');
+        return sb.toString();
+    }
+
+    private static String interval(double lo, double hi) {
+        return "[" + Wording.number(lo) + ", " + Wording.number(hi) + "]";
+    }
+
+    private static String p(double p) {
+        return String.format(Locale.ROOT, "%.3g", p);
+    }
+}

@@ -1,0 +1,260 @@
+package org.ceteris.did;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import org.ceteris.CeterisException;
+import org.ceteris.did.DidSpec.ComparisonGroup;
+import org.ceteris.did.DidSpec.DidEstimator;
+import org.ceteris.result.Diagnostic;
+import org.ceteris.result.DiagnosticCode;
+import org.ceteris.stats.Distributions;
+
+/**
+ * Group-time average treatment effects ATT(g,t) under staggered adoption (Callaway &amp; Sant'Anna
+ * 2021, J. Econometrics 225(2), eqs. 2.6–2.7 for never-treated and not-yet-treated comparison
+ * units), each a 2×2 {@link PanelDrDid} estimate with a varying base period: period t−1 before
+ * adoption, period g−1 after it (as R {@code did} 2.5 with {@code base_period = "varying"}).
+ * Standard errors come from the influence functions, Σ_i ψ_i² / n² (their Theorem 2), and the
+ * pre-period cells give the Wald pre-test of parallel trends.
+ *
+ * <p>Preparation follows {@code did}: units first treated after the last period count as never
+ * treated; units already treated in the first period are dropped; units missing in some period
+ * are dropped (balanced panel); with not-yet-treated comparisons and no never-treated units the
+ * last cohort serves only as comparison and periods from its adoption on are left out.
+ * Cost O(G·T·n·k²) for G cohorts, T periods, n units and k covariates, memory O(G·T·n).
+ */
+public final class CallawaySantAnna {
+
+    /** Standard errors at or below this are reported as undefined, as {@code did} does. */
+    static final double SE_FLOOR = Math.sqrt(Math.ulp(1.0)) * 10;
+
+    /** The fitted cells, their influence functions and what aggregation needs. */
+    public record Fit(
+            long[] periods,
+            long[] unitGroup,
+            List<Cell> cells,
+            int nUnits,
+            DidResult.Pretrend pretrend,
+            List<Diagnostic> diagnostics) {
+    }
+
+    /** One ATT(g,t) with its influence function over the n kept units. */
+    public record Cell(long group, long time, double att, double se, double[] influence) {
+        boolean post() {
+            return group <= time;
+        }
+    }
+
+    private CallawaySantAnna() {
+    }
+
+    public static Fit estimate(DidPanel panel, ComparisonGroup control, DidEstimator estimator) {
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        long[] allPeriods = panel.periods();
+        long lastPeriod = allPeriods[allPeriods.length - 1];
+        int nu = panel.units().size();
+        long[] g = new long[nu];
+        boolean anyNever = false;
+        long latest = Long.MIN_VALUE;
+        for (int u = 0; u < nu; u++) {
+            long ft = panel.firstTreated()[u];
+            g[u] = ft > lastPeriod ? 0 : ft;
+            anyNever |= g[u] == 0;
+            if (g[u] > 0) {
+                latest = Math.max(latest, g[u]);
+            }
+        }
+        if (latest == Long.MIN_VALUE) {
+            throw new CeterisException("no unit is treated within the observed periods: check --first-treated");
+        }
+        long periodLimit = Long.MAX_VALUE; // keep periods < periodLimit
+        if (!anyNever) {
+            if (control == ComparisonGroup.NEVER) {
+                throw new CeterisException("there are no never-treated units (first-treated 0 or empty) to compare with: "
+                        + "use --control not-yet, or include units that were never treated");
+            }
+            periodLimit = latest;
+        }
+        int np = 0;
+        for (long p : allPeriods) {
+            if (p < periodLimit) {
+                np++;
+            }
+        }
+        long[] periods = java.util.Arrays.copyOf(allPeriods, np);
+        if (np < 2) {
+            throw new CeterisException("there are no not-yet-treated units to compare with before the last cohort adopts: "
+                    + "every unit is treated by period " + allPeriods[Math.min(1, allPeriods.length - 1)]);
+        }
+        // which units are complete over the kept periods and not treated from the start
+        int[] seen = new int[nu];
+        for (int r = 0; r < panel.rows(); r++) {
+            if (panel.period()[r] < np) {
+                seen[panel.unit()[r]]++;
+            }
+        }
+        int[] keptIndex = new int[nu];
+        int n = 0;
+        int alreadyTreated = 0;
+        int incomplete = 0;
+        for (int u = 0; u < nu; u++) {
+            if (g[u] > 0 && g[u] <= periods[0]) {
+                alreadyTreated++;
+                keptIndex[u] = -1;
+            } else if (seen[u] < np) {
+                incomplete++;
+                keptIndex[u] = -1;
+            } else {
+                keptIndex[u] = n++;
+            }
+        }
+        if (alreadyTreated > 0) {
+            diagnostics.add(Diagnostic.warning(DiagnosticCode.DID_ALREADY_TREATED, alreadyTreated
+                    + " unit(s) were already treated in the first period and were left out: nothing before their change is observed."));
+        }
+        if (incomplete > 0) {
+            diagnostics.add(Diagnostic.warning(DiagnosticCode.DID_UNBALANCED_PANEL, incomplete
+                    + " unit(s) are missing in some period (or their outcome is) and were left out to keep a balanced panel."));
+        }
+        int k = panel.covariateNames().size();
+        double[][] y = new double[n][np];
+        double[][][] x = new double[np][n][k + 1];
+        long[] unitGroup = new long[n];
+        for (int u = 0; u < nu; u++) {
+            if (keptIndex[u] >= 0) {
+                unitGroup[keptIndex[u]] = g[u];
+            }
+        }
+        for (int r = 0; r < panel.rows(); r++) {
+            int i = keptIndex[panel.unit()[r]];
+            int t = panel.period()[r];
+            if (i < 0 || t >= np) {
+                continue;
+            }
+            y[i][t] = panel.outcome()[r];
+            x[t][i][0] = 1.0;
+            for (int c = 0; c < k; c++) {
+                x[t][i][c + 1] = panel.covariates()[c][r];
+            }
+        }
+        TreeSet<Long> groups = new TreeSet<>();
+        boolean keptNever = false;
+        for (long gu : unitGroup) {
+            if (gu > periods[0] && gu < periodLimit) {
+                groups.add(gu);
+            }
+            keptNever |= gu == 0;
+        }
+        if (groups.isEmpty()) {
+            throw new CeterisException("no cohort is treated after the first observed period with comparison units left: nothing to estimate");
+        }
+        if (control == ComparisonGroup.NEVER && !keptNever) {
+            throw new CeterisException("no never-treated unit is observed in every period: use --control not-yet");
+        }
+        List<Cell> cells = new ArrayList<>();
+        for (long grp : groups) {
+            int preG = -1;
+            for (int t = 0; t < np; t++) {
+                if (periods[t] < grp) {
+                    preG = t;
+                }
+            }
+            for (int t = 0; t + 1 < np; t++) {
+                int cur = t + 1;
+                int base = grp <= periods[cur] ? preG : t;
+                cells.add(cell(grp, cur, base, periods, unitGroup, y, x, control, estimator));
+            }
+        }
+        return new Fit(periods, unitGroup, cells, n, pretrend(cells, n), diagnostics);
+    }
+
+    private static Cell cell(long grp, int cur, int base, long[] periods, long[] unitGroup, double[][] y,
+                             double[][][] x, ComparisonGroup control, DidEstimator estimator) {
+        int n = unitGroup.length;
+        long threshold = periods[cur];
+        int n1 = 0;
+        boolean[] in = new boolean[n];
+        int treatedCount = 0;
+        for (int i = 0; i < n; i++) {
+            long gi = unitGroup[i];
+            boolean treated = gi == grp;
+            boolean comparison = gi == 0 || (control == ComparisonGroup.NOT_YET && gi > threshold && gi != grp);
+            in[i] = treated || comparison;
+            if (in[i]) {
+                n1++;
+                treatedCount += treated ? 1 : 0;
+            }
+        }
+        if (treatedCount == n1) {
+            throw new CeterisException("no never- or not-yet-treated units to compare cohort " + grp + " with in period "
+                    + periods[cur] + ": use --control not-yet or include never-treated units");
+        }
+        double[] dy = new double[n1];
+        double[] d = new double[n1];
+        double[][] xs = new double[n1][];
+        int j = 0;
+        for (int i = 0; i < n; i++) {
+            if (in[i]) {
+                dy[j] = y[i][cur] - y[i][base];
+                d[j] = unitGroup[i] == grp ? 1 : 0;
+                xs[j] = x[base][i];
+                j++;
+            }
+        }
+        PanelDrDid.Att att;
+        try {
+            att = PanelDrDid.estimate(estimator, dy, d, xs);
+        } catch (PanelDrDid.NotIdentified e) {
+            throw new CeterisException("cohort " + grp + " in period " + periods[cur] + ": " + e.getMessage()
+                    + "; drop or recode --covariates, or use --estimator reg");
+        }
+        double[] inf = new double[n];
+        double scale = (double) n / n1;
+        double ss = 0;
+        j = 0;
+        for (int i = 0; i < n; i++) {
+            if (in[i]) {
+                inf[i] = scale * att.influence()[j++];
+                ss += inf[i] * inf[i];
+            }
+        }
+        double se = Math.sqrt(ss) / n;
+        return new Cell(grp, periods[cur], att.att(), se <= SE_FLOOR ? Double.NaN : se, inf);
+    }
+
+    /** Wald test that all pre-period ATT(g,t) are zero: W = aᵀ Σ⁻¹ a with Σ = ΨᵀΨ / n². */
+    private static DidResult.Pretrend pretrend(List<Cell> cells, int n) {
+        List<Cell> pre = new ArrayList<>();
+        for (Cell c : cells) {
+            if (!c.post() && !Double.isNaN(c.se())) {
+                pre.add(c);
+            }
+        }
+        if (pre.isEmpty()) {
+            return null;
+        }
+        int q = pre.size();
+        double[][] sigma = new double[q][q];
+        double[] a = new double[q];
+        for (int r = 0; r < q; r++) {
+            a[r] = pre.get(r).att();
+            for (int s = r; s < q; s++) {
+                double v = 0;
+                double[] fr = pre.get(r).influence();
+                double[] fs = pre.get(s).influence();
+                for (int i = 0; i < n; i++) {
+                    v += fr[i] * fs[i];
+                }
+                sigma[r][s] = v / ((double) n * n);
+                sigma[s][r] = sigma[r][s];
+            }
+        }
+        double[][] inv = Linalg.inverse(sigma);
+        if (inv == null) {
+            return null;
+        }
+        double w = Linalg.quadraticForm(a, inv);
+        return new DidResult.Pretrend(w, q, Distributions.chiSquaredUpperTail(w, q));
+    }
+}

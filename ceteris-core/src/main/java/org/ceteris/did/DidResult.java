@@ -1,0 +1,93 @@
+package org.ceteris.did;
+
+import java.util.List;
+import org.ceteris.result.CeterisResult;
+import org.ceteris.result.Diagnostic;
+
+/**
+ * A difference-in-differences result. Fields that do not apply to the design are null: a 2×2
+ * has no {@code attGt}, {@code aggregations} or {@code eventStudy}; the event study has no
+ * {@code attGt}. {@code estimate} is the 2×2 coefficient, the simple Callaway &amp; Sant'Anna
+ * average, or the mean of the event study's post-period coefficients.
+ */
+public record DidResult(
+        String method,
+        String design,
+        double estimate,
+        double se,
+        double ciLow,
+        double ciHigh,
+        double pValue,
+        int nUnits,
+        int nPeriods,
+        List<AttGt> attGt,
+        Aggregations aggregations,
+        List<EventTimeEstimate> eventStudy,
+        Pretrend pretrend,
+        List<Diagnostic> diagnostics,
+        String summary) implements CeterisResult {
+
+    public static final String METHOD = "did";
+    public static final String TWO_BY_TWO = "2x2";
+    public static final String STAGGERED = "staggered";
+    public static final String EVENT_STUDY = "event_study";
+
+    public DidResult {
+        if (!METHOD.equals(method)) {
+            throw new IllegalArgumentException("method must be " + METHOD);
+        }
+        if (!List.of(TWO_BY_TWO, STAGGERED, EVENT_STUDY).contains(design)) {
+            throw new IllegalArgumentException("unknown design " + design);
+        }
+        if (nUnits < 1 || nPeriods < 2) {
+            throw new IllegalArgumentException("a DiD needs units and at least two periods");
+        }
+        attGt = attGt == null ? null : List.copyOf(attGt);
+        eventStudy = eventStudy == null ? null : List.copyOf(eventStudy);
+        diagnostics = List.copyOf(diagnostics);
+    }
+
+    /** One group-time average treatment effect, ATT(g,t). */
+    public record AttGt(long group, long time, double att, double se) {
+    }
+
+    /** An aggregate with its standard error. */
+    public record Estimate(double att, double se) {
+    }
+
+    /** The effect for one adoption cohort. */
+    public record GroupEstimate(long group, double att, double se) {
+    }
+
+    /** The effect at one event time (periods since adoption). */
+    public record DynamicEstimate(long eventTime, double att, double se) {
+    }
+
+    /** The effect in one calendar period. */
+    public record CalendarEstimate(long time, double att, double se) {
+    }
+
+    /** The four Callaway &amp; Sant'Anna aggregations; overall values of group, dynamic and calendar included. */
+    public record Aggregations(
+            Estimate simple,
+            List<GroupEstimate> group,
+            Estimate groupOverall,
+            List<DynamicEstimate> dynamic,
+            Estimate dynamicOverall,
+            List<CalendarEstimate> calendar,
+            Estimate calendarOverall) {
+        public Aggregations {
+            group = List.copyOf(group);
+            dynamic = List.copyOf(dynamic);
+            calendar = List.copyOf(calendar);
+        }
+    }
+
+    /** One event-study coefficient (event time −1 is the omitted reference). */
+    public record EventTimeEstimate(long eventTime, double estimate, double se) {
+    }
+
+    /** The joint Wald test that every pre-period effect is zero, χ² with {@code df} degrees of freedom. */
+    public record Pretrend(double statistic, int df, double pValue) {
+    }
+}

@@ -1,0 +1,95 @@
+package org.ceteris.did;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+import org.ceteris.did.DidSpec.ComparisonGroup;
+import org.ceteris.did.DidSpec.DidEstimator;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Seeded calibration: with parallel trends, 95% intervals cover the true effect 95% ± 1.5% of the
+ * time; with a differential pre-trend, the pre-trend tests reject in most runs.
+ */
+class DidCalibrationTest {
+
+    private static final int PERIODS = 6;
+
+    private static DidSpec staggeredSpec(boolean eventStudy) {
+        return new DidSpec("u", "t", "y", null, null, "g", ComparisonGroup.NEVER, DidEstimator.DR, null, eventStudy, null, null, 0.05);
+    }
+
+    static double csCoverage(long seed, int reps) {
+        Random rng = new Random(seed);
+        double truth = SimulatedPanels.trueSimpleAtt(PERIODS);
+        int covered = 0;
+        for (int rep = 0; rep < reps; rep++) {
+            DidResult r = Did.analyze(staggeredSpec(false), SimulatedPanels.staggered(rng, 200, PERIODS, 0.0));
+            covered += r.ciLow() <= truth && truth <= r.ciHigh() ? 1 : 0;
+        }
+        return (double) covered / reps;
+    }
+
+    static double twoByTwoCoverage(long seed, int reps) {
+        Random rng = new Random(seed);
+        DidSpec spec = new DidSpec("u", "t", "y", "d", "post", null, null, null, null, false, null, null, 0.05);
+        int covered = 0;
+        for (int rep = 0; rep < reps; rep++) {
+            DidResult r = Did.analyze(spec, SimulatedPanels.twoByTwo(rng, 300, 4, 0.7));
+            covered += r.ciLow() <= 0.7 && 0.7 <= r.ciHigh() ? 1 : 0;
+        }
+        return (double) covered / reps;
+    }
+
+    @Test
+    void callawaySantAnnaCoverage() {
+        double coverage = csCoverage(20261127L, 1000);
+        assertEquals(0.95, coverage, 0.015, "coverage of the simple ATT interval");
+    }
+
+    @Test
+    void twoByTwoClusteredCoverage() {
+        double coverage = twoByTwoCoverage(42L, 2000);
+        assertEquals(0.95, coverage, 0.015, "coverage of the CR1 interval");
+    }
+
+    @Test
+    void pretrendTestsDetectAViolatedTrend() {
+        Random rng = new Random(99);
+        int reps = 100;
+        int csRejects = 0;
+        int esRejects = 0;
+        for (int rep = 0; rep < reps; rep++) {
+            DidPanel panel = SimulatedPanels.staggered(rng, 200, PERIODS, 0.35);
+            DidResult cs = Did.analyze(staggeredSpec(false), panel);
+            DidResult es = Did.analyze(staggeredSpec(true), panel);
+            csRejects += cs.pretrend().pValue() < 0.05 ? 1 : 0;
+            esRejects += es.pretrend().pValue() < 0.05 ? 1 : 0;
+            if (cs.pretrend().pValue() < 0.05) {
+                assertTrue(cs.diagnostics().stream().anyMatch(d -> d.code().equals("DID_PRETREND")));
+            }
+        }
+        assertTrue(csRejects > 0.8 * reps, "Callaway & Sant'Anna pre-test rejected in " + csRejects + " of " + reps);
+        assertTrue(esRejects > 0.8 * reps, "event-study pre-test rejected in " + esRejects + " of " + reps);
+    }
+
+    @Test
+    void pretrendTestSizeUnderParallelTrends() {
+        Random rng = new Random(7);
+        int reps = 300;
+        int rejects = 0;
+        for (int rep = 0; rep < reps; rep++) {
+            rejects += Did.analyze(staggeredSpec(false), SimulatedPanels.staggered(rng, 200, PERIODS, 0.0)).pretrend().pValue() < 0.05 ? 1 : 0;
+        }
+        assertTrue(rejects < 0.09 * reps, "false rejections " + rejects + " of " + reps);
+    }
+
+    @Test
+    @Tag("slow")
+    void coverageWithMoreRuns() {
+        assertEquals(0.95, csCoverage(1L, 5000), 0.01);
+        assertEquals(0.95, twoByTwoCoverage(2L, 5000), 0.01);
+    }
+}

@@ -1,0 +1,203 @@
+package org.ceteris.inputs;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.ceteris.CeterisException;
+import org.ceteris.did.DidPanel;
+import org.ceteris.did.DidSpec;
+import org.ceteris.engine.Column;
+import org.ceteris.engine.Dialect;
+import org.ceteris.engine.Engine;
+import org.ceteris.engine.Identifiers;
+import org.ceteris.engine.Rows;
+import org.ceteris.engine.Source;
+
+/**
+ * The SQL that turns a table into the compact DiD panel: one row per (unit, period) with the mean
+ * outcome and covariates of that cell, plus each unit's first treated period, computed by the
+ * engine (never raw event rows). Before that, small check queries turn the data problems users
+ * make into one-line errors: periods that are not whole numbers, two rows for the same unit and
+ * period, a unit with two different first-treated periods or a changing ever-treated flag.
+ */
+public final class DidInputs {
+
+    private DidInputs() {
+    }
+
+    public static DidPanel load(Engine engine, Source source, DidSpec spec) {
+        List<Column> columns = engine.columns(source);
+        Dialect d = engine.dialect();
+        String unit = d.asText(d.ident(Identifiers.requireColumn(columns, spec.unit(), source).name()));
+        String timeName = Identifiers.requireColumn(columns, spec.time(), source).name();
+        String relation = engine.relation(source);
+        String y = number(engine, columns, spec.outcome(), source, relation);
+        List<String> covs = new ArrayList<>();
+        for (String c : spec.covariates()) {
+            covs.add(number(engine, columns, c, source, relation));
+        }
+        StringBuilder src = new StringBuilder("SELECT ").append(unit).append(" AS u, ")
+                .append(d.asText(d.ident(timeName))).append(" AS t_raw, ")
+                .append(wholeNumber(d.ident(timeName))).append(" AS t, ").append(y).append(" AS y");
+        if (spec.twoByTwo()) {
+            src.append(", ").append(number(engine, columns, spec.treated(), source, relation)).append(" AS dtr");
+            src.append(", ").append(number(engine, columns, spec.post(), source, relation)).append(" AS dpo");
+        } else {
+            String ftName = Identifiers.requireColumn(columns, spec.firstTreated(), source).name();
+            String ftText = "NULLIF(trim(" + d.asText(d.ident(ftName)) + "), '')";
+            src.append(", ").append(ftText).append(" AS ft_raw, coalesce(").append(wholeNumber(ftText)).append(", 0) AS ft");
+        }
+        for (int k = 0; k < covs.size(); k++) {
+            src.append(", ").append(covs.get(k)).append(" AS x").append(k);
+        }
+        src.append(" FROM ").append(relation);
+        String with = "WITH s AS MATERIALIZED (" + src + ") ";
+        String sep = " || chr(1) || ";
+        StringBuilder checks = new StringBuilder(with).append("SELECT (SELECT count(*) FROM s) AS total")
+                .append(", (SELECT t_raw FROM s WHERE t_raw IS NOT NULL AND t IS NULL LIMIT 1) AS bad_time")
+                .append(", (SELECT u").append(sep).append("CAST(t AS VARCHAR) FROM s WHERE u IS NOT NULL AND t IS NOT NULL ")
+                .append("GROUP BY u, t HAVING count(*) > 1 LIMIT 1) AS dup");
+        if (spec.twoByTwo()) {
+            checks.append(", (SELECT u FROM s WHERE dtr NOT IN (0, 1) OR dpo NOT IN (0, 1) LIMIT 1) AS bad_flag")
+                    .append(", (SELECT u FROM s GROUP BY u HAVING count(DISTINCT dtr) > 1 LIMIT 1) AS flip");
+        } else {
+            checks.append(", (SELECT ft_raw FROM s WHERE ft_raw IS NOT NULL AND ").append(wholeNumber("ft_raw"))
+                    .append(" IS NULL LIMIT 1) AS bad_ft")
+                    .append(", (SELECT u").append(sep).append("CAST(min(ft) AS VARCHAR)").append(sep).append("CAST(max(ft) AS VARCHAR)")
+                    .append(" FROM s WHERE u IS NOT NULL GROUP BY u HAVING count(DISTINCT ft) > 1 LIMIT 1) AS two_ft");
+        }
+        Rows found = engine.query(checks.toString());
+        long total = found.getLong(0, "total");
+        fail(found, "bad_time", v -> "time column '" + spec.time() + "' has a value that is not a whole-number period ('" + v[0]
+                + "'); use years or period numbers, e.g. --sql with year(date) or a period index");
+        fail(found, "dup", v -> "unit '" + v[0] + "' has more than one row for period " + v[1]
+                + "; give one row per unit and period (aggregate first with --sql ... GROUP BY unit, period)");
+        if (spec.twoByTwo()) {
+            fail(found, "bad_flag", v -> "--treated and --post must be 0/1 flags; unit '" + v[0] + "' has another value");
+            fail(found, "flip", v -> "unit '" + v[0] + "' is marked treated in some periods and untreated in others; --treated is the "
+                    + "ever-treated flag (use --post for the period), or give --first-treated for a staggered roll-out");
+        } else {
+            fail(found, "bad_ft", v -> "first-treated column '" + spec.firstTreated() + "' has a value that is not a period ('" + v[0]
+                    + "'); use the first treated period, or 0 or empty for never treated");
+            fail(found, "two_ft", v -> "unit '" + v[0] + "' is treated in two different periods (" + v[1] + " and " + v[2]
+                    + " in '" + spec.firstTreated() + "'); each unit has one first treated period, 0 or empty if never");
+        }
+
+        StringBuilder cell = new StringBuilder("SELECT u, t, avg(y) AS y, count(*) AS rows");
+        StringBuilder where = new StringBuilder(" WHERE u IS NOT NULL AND t IS NOT NULL AND y IS NOT NULL");
+        if (spec.twoByTwo()) {
+            cell.append(", max(dtr) AS dtr, max(dpo) AS dpo");
+            where.append(" AND dtr IS NOT NULL AND dpo IS NOT NULL");
+        } else {
+            cell.append(", max(ft) AS ft");
+        }
+        for (int k = 0; k < covs.size(); k++) {
+            cell.append(", avg(x").append(k).append(") AS x").append(k);
+            where.append(" AND x").append(k).append(" IS NOT NULL");
+        }
+        cell.append(" FROM (").append(src).append(") s").append(where).append(" GROUP BY u, t ORDER BY u, t");
+        Rows rows = engine.query(cell.toString());
+        return toPanel(spec, rows, total);
+    }
+
+    /**
+     * The finite double value of a column. A text column (a CSV with "NA" for missing values) is
+     * read as numbers with NA, NaN, NULL and empty cells missing; any other text is an error.
+     */
+    private static String number(Engine engine, List<Column> columns, String name, Source source, String relation) {
+        Column c = Identifiers.requireColumn(columns, name, source);
+        Dialect d = engine.dialect();
+        String col = d.ident(c.name());
+        if (c.numeric()) {
+            return d.finiteOrNull(col);
+        }
+        String text = "trim(" + d.asText(col) + ")";
+        check(engine, "SELECT " + text + " FROM " + relation + " WHERE " + col + " IS NOT NULL AND TRY_CAST(" + text
+                + " AS DOUBLE) IS NULL AND upper(" + text + ") NOT IN ('NA', 'NAN', 'NULL', '') LIMIT 1",
+                row -> "column '" + c.name() + "' in " + source.describe() + " has a value that is not a number ('" + row.get(0)
+                        + "'); give a numeric column or convert it in --sql");
+        return d.finiteOrNull("TRY_CAST(" + text + " AS DOUBLE)");
+    }
+
+    /** The whole-number value of expr as BIGINT, NULL when it is not one. */
+    private static String wholeNumber(String expr) {
+        return "(CASE WHEN TRY_CAST(" + expr + " AS DOUBLE) = round(TRY_CAST(" + expr + " AS DOUBLE)) "
+                + "AND abs(TRY_CAST(" + expr + " AS DOUBLE)) < 1e15 THEN CAST(TRY_CAST(" + expr + " AS DOUBLE) AS BIGINT) END)";
+    }
+
+    private interface Message {
+        String of(List<Object> row);
+    }
+
+    private interface Values {
+        String of(String[] values);
+    }
+
+    /** Throws the message when the check column is not NULL (values separated by chr(1)). */
+    private static void fail(Rows found, String column, Values message) {
+        String v = found.getString(0, column);
+        if (v != null) {
+            throw new CeterisException(message.of(v.split("\u0001", -1)));
+        }
+    }
+
+    private static void check(Engine engine, String sql, Message message) {
+        Rows r = engine.query(sql);
+        if (r.size() > 0) {
+            throw new CeterisException(message.of(r.rows().get(0)));
+        }
+    }
+
+    private static DidPanel toPanel(DidSpec spec, Rows rows, long total) {
+        int n = rows.size();
+        if (n == 0) {
+            throw new CeterisException("no usable rows: '" + spec.outcome() + "', '" + spec.unit() + "' or '" + spec.time()
+                    + "' is missing in every row");
+        }
+        TreeSet<Long> times = new TreeSet<>();
+        for (int i = 0; i < n; i++) {
+            times.add(rows.getLong(i, "t"));
+        }
+        long[] periods = times.stream().mapToLong(Long::longValue).toArray();
+        Map<Long, Integer> periodIndex = new HashMap<>();
+        for (int i = 0; i < periods.length; i++) {
+            periodIndex.put(periods[i], i);
+        }
+        List<String> units = new ArrayList<>();
+        int[] unit = new int[n];
+        int[] period = new int[n];
+        double[] y = new double[n];
+        double[] treated = spec.twoByTwo() ? new double[n] : null;
+        double[] post = spec.twoByTwo() ? new double[n] : null;
+        List<Long> first = new ArrayList<>();
+        int k = spec.covariates().size();
+        double[][] x = new double[k][n];
+        long used = 0;
+        String last = null;
+        for (int i = 0; i < n; i++) {
+            String u = rows.getString(i, "u");
+            if (!u.equals(last)) {
+                units.add(u);
+                last = u;
+                if (!spec.twoByTwo()) {
+                    first.add(rows.getLong(i, "ft"));
+                }
+            }
+            unit[i] = units.size() - 1;
+            period[i] = periodIndex.get(rows.getLong(i, "t"));
+            y[i] = rows.getDouble(i, "y");
+            used += rows.getLong(i, "rows");
+            if (treated != null) {
+                treated[i] = rows.getDouble(i, "dtr");
+                post[i] = rows.getDouble(i, "dpo");
+            }
+            for (int c = 0; c < k; c++) {
+                x[c][i] = rows.getDouble(i, "x" + c);
+            }
+        }
+        long[] firstTreated = spec.twoByTwo() ? null : first.stream().mapToLong(Long::longValue).toArray();
+        return new DidPanel(units, periods, unit, period, y, treated, post, firstTreated, spec.covariates(), x, total - used);
+    }
+}

@@ -1,0 +1,44 @@
+package org.ceteris.studies;
+
+import java.util.Set;
+import org.ceteris.did.Did;
+import org.ceteris.did.DidResult;
+import org.ceteris.did.DidSpec;
+import org.ceteris.engine.Engine;
+import org.ceteris.engine.Source;
+import org.ceteris.inputs.DidInputs;
+
+/** Difference-in-differences as a study: parameters as the flags of {@code ceteris did}. */
+public final class DidStudy implements StudyMethod {
+
+    @Override
+    public String name() {
+        return "did";
+    }
+
+    @Override
+    public Set<String> parameters() {
+        return Set.of("unit", "time", "outcome", "treated", "post", "first_treated", "control", "estimator",
+                "covariates", "event_study", "window", "alpha");
+    }
+
+    /** The spec from study parameters ({@code covariates} takes a list or a comma-separated string). */
+    public static DidSpec spec(Params p) {
+        int[] window = DidSpec.parseWindow(p.optString("window"));
+        return new DidSpec(p.string("unit"), p.string("time"), p.string("outcome"), p.optString("treated"),
+                p.optString("post"), p.optString("first_treated"), DidSpec.ComparisonGroup.parse(p.optString("control")),
+                DidSpec.DidEstimator.parse(p.optString("estimator")), p.strings("covariates"), p.flag("event_study"),
+                window == null ? null : window[0], window == null ? null : window[1], p.doubleOr("alpha", 0.05));
+    }
+
+    /** Builds the compact panel with the engine and estimates. */
+    public static DidResult run(Engine engine, Source source, DidSpec spec) {
+        return Did.analyze(spec, DidInputs.load(engine, source, spec));
+    }
+
+    @Override
+    public DidResult run(Engine engine, Source source, Params params) {
+        params.requireOnly(parameters());
+        return run(engine, source, spec(params));
+    }
+}
