@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
                 PowerCommand.class,
                 ImportCommand.class,
                 SqlCommand.class,
+                ScenarioCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Ceteris implements Runnable {
