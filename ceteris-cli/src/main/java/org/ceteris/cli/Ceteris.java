@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
                 ImportCommand.class,
                 SqlCommand.class,
                 ScenarioCommand.class,
+                AdviseCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Ceteris implements Runnable {
