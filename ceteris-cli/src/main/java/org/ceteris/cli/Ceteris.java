@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
                 SqlCommand.class,
                 ScenarioCommand.class,
                 AdviseCommand.class,
+                LabCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Ceteris implements Runnable {
