@@ -20,6 +20,9 @@ import picocli.CommandLine.Command;
                 PowerCommand.class,
                 ImportCommand.class,
                 SqlCommand.class,
+                ScenarioCommand.class,
+                AdviseCommand.class,
+                LabCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Ceteris implements Runnable {

@@ -1,0 +1,93 @@
+package org.ceteris.labs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.ceteris.json.Json;
+import org.ceteris.studies.StudyMethods;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Each lab's model solution earns full marks, and wrong answers get the right feedback. */
+class LabsTest {
+
+    @TempDir
+    Path tmp;
+
+    /** Labs whose model solutions use only methods registered in this build. */
+    static Stream<String> labs() {
+        return Labs.all().stream()
+                .filter(lab -> lab.questions().stream().noneMatch(q -> q instanceof Question.Estimate e
+                        && !StudyMethods.names().contains(e.solution().method())))
+                .map(Lab::name);
+    }
+
+    @ParameterizedTest
+    @MethodSource("labs")
+    void modelSolutionGetsFullMarks(String name) throws IOException {
+        Lab lab = Labs.get(name);
+        Path dir = tmp.resolve(name);
+        LabWorkspace.start(lab, dir, lab.seed());
+        Map<String, Object> answers = new LinkedHashMap<>();
+        for (Question q : lab.questions()) {
+            if (q instanceof Question.Sql s) {
+                answers.put(q.id(), s.reference());
+            } else if (q instanceof Question.Choice c) {
+                answers.put(q.id(), c.correct());
+            } else if (q instanceof Question.SetAnswer s) {
+                answers.put(q.id(), s.correct());
+            } else {
+                double[] v = LabWorkspace.solve((Question.Estimate) q, dir);
+                Map<String, Object> est = new LinkedHashMap<>();
+                est.put("estimate", v[0]);
+                if (!Double.isNaN(v[1])) {
+                    est.put("ci_low", v[1]);
+                    est.put("ci_high", v[2]);
+                }
+                answers.put(q.id(), est);
+            }
+        }
+        Files.writeString(dir.resolve(LabWorkspace.ANSWERS), Json.write(answers));
+        List<Grade> grades = LabWorkspace.check(lab, dir, lab.seed());
+        for (Grade g : grades) {
+            assertTrue(g.full(), () -> name + " " + g.question() + ": " + g.feedback());
+        }
+        assertEquals(lab.questions().size(), grades.size());
+    }
+
+    @ParameterizedTest
+    @MethodSource("labs")
+    void wrongAnswersGetFeedback(String name) throws IOException {
+        Lab lab = Labs.get(name);
+        Path dir = tmp.resolve(name);
+        LabWorkspace.start(lab, dir, lab.seed());
+        Map<String, Object> answers = new LinkedHashMap<>();
+        for (Question q : lab.questions()) {
+            if (q instanceof Question.Sql s) {
+                answers.put(q.id(), s.reference() + " LIMIT 1");
+            } else if (q instanceof Question.Choice c) {
+                answers.put(q.id(), c.options().keySet().stream().filter(o -> !o.equals(c.correct())).findFirst().orElseThrow());
+            } else if (q instanceof Question.SetAnswer s) {
+                answers.put(q.id(), List.of(s.correct().get(0), "not_a_variable"));
+            } else {
+                answers.put(q.id(), Map.of("estimate", 1e6, "ci_low", 1e6 - 1, "ci_high", 1e6 + 1));
+            }
+        }
+        Files.writeString(dir.resolve(LabWorkspace.ANSWERS), Json.write(answers));
+        for (Grade g : LabWorkspace.check(lab, dir, lab.seed())) {
+            assertEquals(0.0, g.points(), () -> name + " " + g.question() + " should score 0: " + g.feedback());
+            Question q = lab.questions().stream().filter(x -> x.id().equals(g.question())).findFirst().orElseThrow();
+            String expected = q instanceof Question.Sql ? "missing" : q instanceof Question.Estimate ? "the truth is"
+                    : q instanceof Question.SetAnswer ? "should not include not_a_variable" : "";
+            assertTrue(g.feedback().contains(expected), () -> g.question() + ": " + g.feedback());
+        }
+    }
+}
