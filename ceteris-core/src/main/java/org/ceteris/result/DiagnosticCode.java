@@ -22,4 +22,10 @@ public enum DiagnosticCode {
     RATIO_DENOMINATOR_NEAR_ZERO,
     /** Several comparisons were made and p-values were adjusted. */
     MULTIPLE_TESTING,
+
+    // --- interactions between concurrent experiments (issue 8)
+    /** Two experiments interact: one's effect depends on the other's arm (after the correction). */
+    INTERACTION,
+    /** Two experiments share too few units to check their interaction (e.g. one namespace). */
+    NO_OVERLAP,
 }
