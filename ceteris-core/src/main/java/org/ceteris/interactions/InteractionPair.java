@@ -9,9 +9,10 @@ package org.ceteris.interactions;
  * @param se                   √Σ s²/n over the four cells
  * @param pValue               two-sided normal p-value
  * @param pAdjusted            adjusted across all pairs, arms and metrics
- * @param effectAWhenBControl  ȳ₁₀ − ȳ₀₀
- * @param effectAWhenBTreated  ȳ₁₁ − ȳ₀₁
+ * @param effectA_whenB_control  ȳ₁₀ − ȳ₀₀ (the underscores make Jackson's snake case give the contract's
+ *                             {@code effect_a_when_b_control}; camel case would give {@code effect_awhen_bcontrol})
+ * @param effectA_whenB_treated  ȳ₁₁ − ȳ₀₁
  */
 public record InteractionPair(String a, String b, String metric, String armA, String armB, double interaction,
-        double se, double pValue, double pAdjusted, double effectAWhenBControl, double effectAWhenBTreated) {
+        double se, double pValue, double pAdjusted, double effectA_whenB_control, double effectA_whenB_treated) {
 }

@@ -56,8 +56,8 @@ class InteractionsReferenceTest {
                 close(r, header, "interaction", p.interaction());
                 close(r, header, "se", p.se());
                 close(r, header, "p_value", p.pValue());
-                close(r, header, "effect_a_when_b_control", p.effectAWhenBControl());
-                close(r, header, "effect_a_when_b_treated", p.effectAWhenBTreated());
+                close(r, header, "effect_a_when_b_control", p.effectA_whenB_control());
+                close(r, header, "effect_a_when_b_treated", p.effectA_whenB_treated());
                 close(r, header, correction == MultipleTesting.Correction.BH ? "p_bh" : "p_holm", p.pAdjusted());
             }
         }
