@@ -117,31 +117,49 @@ public final class Assigner {
         requireUnit(unit);
         int unitState = GrowthBookHash.update(GrowthBookHash.OFFSET, unit);
         for (int i = 0; i < experiments.length; i++) {
-            ExperimentConfig e = experiments[i];
-            double n = e.hashVersion() == 2
-                    ? GrowthBookHash.v2Bucket(GrowthBookHash.update(seedState[i], unit))
-                    : GrowthBookHash.v1Bucket(GrowthBookHash.update(unitState, e.seed()));
+            double n = bucket(i, unit, unitState);
             bucket[i] = n;
-            if (anyForced) {
-                String f = e.forced().get(unit);
-                if (f != null) {
-                    index[i] = e.indexOf(f);
-                    continue;
-                }
-            }
-            if (nsSeed[i] != null) {
-                double h = GrowthBookHash.v1Bucket(GrowthBookHash.update(unitState, nsSeed[i]));
-                if (!(h >= e.namespace().start() && h < e.namespace().end())) {
-                    index[i] = -1;
-                    continue;
-                }
-            }
-            if (anyCondition && e.condition() != null && !e.condition().test(attributes == null ? Map.of() : attributes)) {
-                index[i] = -1;
-                continue;
-            }
-            index[i] = BucketRanges.choose(n, ranges[i]);
+            index[i] = choose(i, unit, unitState, n, attributes);
         }
+    }
+
+    /** The bucket of {@code unit} in experiment {@code e} (config order). */
+    public double bucket(int e, String unit) {
+        requireUnit(unit);
+        return bucket(e, unit, GrowthBookHash.update(GrowthBookHash.OFFSET, unit));
+    }
+
+    /** The variation index of {@code unit} in experiment {@code e}, or −1; as one entry of {@link #assignInto}. */
+    public int variationIndex(int e, String unit, Map<String, ?> attributes) {
+        requireUnit(unit);
+        int unitState = GrowthBookHash.update(GrowthBookHash.OFFSET, unit);
+        return choose(e, unit, unitState, bucket(e, unit, unitState), attributes);
+    }
+
+    private double bucket(int i, String unit, int unitState) {
+        return experiments[i].hashVersion() == 2
+                ? GrowthBookHash.v2Bucket(GrowthBookHash.update(seedState[i], unit))
+                : GrowthBookHash.v1Bucket(GrowthBookHash.update(unitState, experiments[i].seed()));
+    }
+
+    private int choose(int i, String unit, int unitState, double n, Map<String, ?> attributes) {
+        ExperimentConfig e = experiments[i];
+        if (anyForced) {
+            String f = e.forced().get(unit);
+            if (f != null) {
+                return e.indexOf(f);
+            }
+        }
+        if (nsSeed[i] != null) {
+            double h = GrowthBookHash.v1Bucket(GrowthBookHash.update(unitState, nsSeed[i]));
+            if (!(h >= e.namespace().start() && h < e.namespace().end())) {
+                return -1;
+            }
+        }
+        if (anyCondition && e.condition() != null && !e.condition().test(attributes == null ? Map.of() : attributes)) {
+            return -1;
+        }
+        return BucketRanges.choose(n, ranges[i]);
     }
 
     /** The number of experiments. */
