@@ -38,7 +38,7 @@ public final class BulkAssignment {
     private static final AtomicLong FUNCTIONS = new AtomicLong();
 
     /** What was written. */
-    public record Summary(long units, long rows, Path out) {
+    public record Summary(long units, long rows, String out) {
     }
 
     private BulkAssignment() {
@@ -81,7 +81,7 @@ public final class BulkAssignment {
         String coded = "SELECT unit, e, " + fn + "(unit, CAST(e - 1 AS INTEGER)" + args + ") AS code FROM (" + select + ") s";
         engine.execute("COPY (" + longFormat(d, assigner, coded) + ") TO " + d.literal(out.toAbsolutePath().toString())
                 + " (" + format + ")");
-        return new Summary(units, units * assigner.size(), out);
+        return new Summary(units, units * assigner.size(), out.toString());
     }
 
     /** Registers the assignment function on the engine's connection and returns its name. */
