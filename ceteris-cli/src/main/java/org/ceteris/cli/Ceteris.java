@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
                 DemoCommand.class,
                 AbCommand.class,
                 DidCommand.class,
+                AssignCommand.class,
+                InteractionsCommand.class,
                 PowerCommand.class,
                 ImportCommand.class,
                 SqlCommand.class,

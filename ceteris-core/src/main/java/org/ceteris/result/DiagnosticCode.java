@@ -32,4 +32,9 @@ public enum DiagnosticCode {
     DID_ALREADY_TREATED,
     /** Units missing in some period were left out to keep a balanced panel. */
     DID_UNBALANCED_PANEL,
+    // --- interactions between concurrent experiments (issue 8)
+    /** Two experiments interact: one's effect depends on the other's arm (after the correction). */
+    INTERACTION,
+    /** Two experiments share too few units to check their interaction (e.g. one namespace). */
+    NO_OVERLAP,
 }

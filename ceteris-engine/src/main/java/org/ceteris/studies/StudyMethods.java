@@ -13,6 +13,7 @@ public final class StudyMethods {
     static {
         register(new AbStudy());
         register(new DidStudy());
+        register(new InteractionsStudy());
     }
 
     private StudyMethods() {
