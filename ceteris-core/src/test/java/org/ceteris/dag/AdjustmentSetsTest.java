@@ -1,0 +1,122 @@
+package org.ceteris.dag;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Minimal adjustment sets against a brute-force subset checker and the textbook cases of REFERENCES.md §7. */
+class AdjustmentSetsTest {
+
+    private static List<List<String>> sets(String dag) {
+        return Dag.parse(dag).adjustmentSets(exposure(dag), outcome(dag), Effect.TOTAL).minimalSets();
+    }
+
+    private static String exposure(String text) {
+        return Dag.parse(text).exposures().get(0);
+    }
+
+    private static String outcome(String text) {
+        return Dag.parse(text).outcomes().get(0);
+    }
+
+    @Test
+    void confoundingTriangle() {
+        assertEquals(List.of(List.of("Z")), sets("dag { Z -> X; Z -> Y; X -> Y; X [exposure]; Y [outcome] }"));
+    }
+
+    @Test
+    void mBias() {
+        Dag d = Dag.parse("dag { A -> X; A -> M; B -> M; B -> Y; X -> Y; X [exposure]; Y [outcome] }");
+        assertEquals(List.of(List.of()), d.adjustmentSets("X", "Y", Effect.TOTAL).minimalSets());
+        BruteForce b = new BruteForce(d);
+        assertTrue(b.adjustmentSet("X", "Y", Set.of()));
+        assertFalse(b.adjustmentSet("X", "Y", Set.of("M")));
+        assertTrue(d.dSeparated(List.of("A"), List.of("B"), List.of()));
+    }
+
+    @Test
+    void frontDoor() {
+        Dag d = Dag.parse("dag { U [latent]; U -> S; U -> C; S -> T -> C; S [exposure]; C [outcome] }");
+        AdjustmentSets a = d.adjustmentSets("S", "C", Effect.TOTAL);
+        assertEquals(List.of(), a.minimalSets());
+        assertEquals(List.of(List.of("T")), a.frontdoorSets());
+        assertTrue(a.identifiable());
+    }
+
+    @Test
+    void pearlFigure34() {
+        String fig = "dag { X1 -> X3; X1 -> X4; X2 -> X4; X2 -> X5; X3 -> X; X4 -> X; X4 -> Y; X5 -> Y; X -> X6 -> Y;"
+                + " X [exposure]; Y [outcome] }";
+        assertEquals(List.of(List.of("X1", "X4"), List.of("X2", "X4"), List.of("X3", "X4"), List.of("X4", "X5")), sets(fig));
+    }
+
+    @Test
+    void instruments() {
+        AdjustmentSets a = Dag.parse("dag { Z -> X -> Y; X <-> Y }").adjustmentSets("X", "Y", Effect.TOTAL);
+        assertEquals(List.of(), a.minimalSets());
+        assertEquals(List.of(new Instrument("Z", List.of())), a.instruments());
+        AdjustmentSets c = Dag.parse("dag { W -> Z -> X -> Y; W -> Y; X <-> Y }").adjustmentSets("X", "Y", Effect.TOTAL);
+        assertEquals(List.of(new Instrument("W", List.of()), new Instrument("Z", List.of("W"))).get(1),
+                c.instruments().stream().filter(i -> i.instrument().equals("Z")).findFirst().orElseThrow());
+        assertTrue(c.instruments().stream().noneMatch(i -> i.instrument().equals("W") && i.given().isEmpty()));
+    }
+
+    @Test
+    void directEffectAdjustsForTheMediator() {
+        Dag d = Dag.parse("dag { X -> M -> Y; X -> Y; C -> X; C -> Y }");
+        assertEquals(List.of(List.of("C")), d.adjustmentSets("X", "Y", Effect.TOTAL).minimalSets());
+        assertEquals(List.of(List.of("C", "M")), d.adjustmentSets("X", "Y", Effect.DIRECT).minimalSets());
+        Dag confounded = Dag.parse("dag { X -> M -> Y; X -> Y; M <-> Y }");
+        assertEquals(List.of(), confounded.adjustmentSets("X", "Y", Effect.DIRECT).minimalSets());
+        assertEquals(List.of(List.of()), confounded.adjustmentSets("X", "Y", Effect.TOTAL).minimalSets());
+    }
+
+    @Test
+    void minimalSetsAgreeWithBruteForceOnRandomDagsWithLatents() {
+        Random rnd = new Random(7);
+        int identifiable = 0;
+        int nonTrivial = 0;
+        for (int g = 0; g < 300; g++) {
+            int n = 3 + rnd.nextInt(7); // 3..9 nodes
+            Dag dag = RandomDags.generate(rnd, n, 0.35, 0.06, 0.2);
+            List<String> observed = dag.observed();
+            if (observed.size() < 2) {
+                continue;
+            }
+            List<String> pick = new ArrayList<>(observed);
+            java.util.Collections.shuffle(pick, rnd);
+            String x = pick.get(0);
+            String y = pick.get(1);
+            List<String> allowed = observed.stream().filter(s -> !s.equals(x) && !s.equals(y)).toList();
+            BruteForce brute = new BruteForce(dag);
+            for (Effect effect : Effect.values()) {
+                List<List<String>> expected = BruteForce.minimal(allowed, z -> effect == Effect.TOTAL
+                        ? brute.adjustmentSet(x, y, z) : brute.directEffectSet(x, y, z));
+                List<List<String>> actual = dag.adjustmentSets(x, y, effect).minimalSets();
+                assertEquals(expected, actual, () -> effect + " effect of " + x + " on " + y + " in\n" + dag.toDagitty());
+                if (effect == Effect.TOTAL && !expected.isEmpty()) {
+                    identifiable++;
+                    nonTrivial += expected.size() > 1 || !expected.get(0).isEmpty() ? 1 : 0;
+                }
+            }
+        }
+        assertTrue(identifiable > 50 && nonTrivial > 30, identifiable + " identifiable, " + nonTrivial + " non-trivial");
+    }
+
+    @Test
+    void smallestSetWithReasons() {
+        Dag d = Dag.parse("dag { A -> X; A -> M; B -> M; B -> Y; X -> Y; C -> X; C -> D -> Y; X -> Med -> Y }");
+        AdjustmentAdvice advice = d.smallestMinimalAdjustmentSet("X", "Y");
+        assertEquals(List.of("C"), advice.covariates());
+        assertTrue(advice.identifiable());
+        assertTrue(advice.reasons().get("Med").contains("mediator"), advice.reasons().toString());
+        assertTrue(advice.reasons().get("C").startsWith("adjusted"), advice.reasons().toString());
+        assertEquals(List.of(List.of("C"), List.of("D")), advice.alternatives());
+    }
+}
