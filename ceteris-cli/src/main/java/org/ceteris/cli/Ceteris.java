@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
                 PowerCommand.class,
                 ImportCommand.class,
                 SqlCommand.class,
+                DagCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Ceteris implements Runnable {
@@ -49,6 +50,7 @@ public final class Ceteris implements Runnable {
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setExpandAtFiles(false); // --dag @FILE is read by the dag commands
         cli.setParameterExceptionHandler((ex, args) -> {
             CommandLine c = ex.getCommandLine();
             c.getErr().println("error: " + oneLine(ex.getMessage()) + " (see `" + c.getCommandSpec().qualifiedName() + " --help`)");

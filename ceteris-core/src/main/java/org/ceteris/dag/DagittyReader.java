@@ -300,6 +300,9 @@ final class DagittyReader {
             } else if (s.startsWith("--", i)) {
                 out.add(new Token(Kind.UNDIRECTED, "--", line, col));
                 i += 2;
+            } else if (s.startsWith("=>", i) || s.startsWith("<=", i)) {
+                throw new CeterisException("DAG syntax error at line " + line + ", column " + col + ": '" + s.substring(i, i + 2)
+                        + "' is not an edge; use '->', '<-' or '<->'");
             } else if ("{}[],;=".indexOf(c) >= 0) {
                 Kind k = c == '{' ? Kind.LBRACE : c == '}' ? Kind.RBRACE : c == '[' ? Kind.LBRACKET
                         : c == ']' ? Kind.RBRACKET : c == ',' ? Kind.COMMA : c == ';' ? Kind.SEMI : Kind.EQUALS;
