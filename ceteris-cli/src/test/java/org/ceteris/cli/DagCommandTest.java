@@ -106,4 +106,39 @@ class DagCommandTest {
         assertOneLineError(Cli.run("dag", "adjust", "--dag", "dag { A -> B }", "--exposure", "A", "--outcome", "B",
                 "--effect", "indirect"), "total or direct");
     }
+
+    private static Path chainData(Path dir, boolean extraArrow) throws Exception {
+        java.util.Random rnd = new java.util.Random(5);
+        StringBuilder sb = new StringBuilder("A,B,C,label\n");
+        for (int i = 0; i < 800; i++) {
+            double a = rnd.nextGaussian();
+            double b = 0.8 * a + rnd.nextGaussian();
+            double c = 0.7 * b + (extraArrow ? 0.5 * a : 0) + rnd.nextGaussian();
+            sb.append(a).append(',').append(b).append(',').append(c).append(",x").append(i % 3).append('\n');
+        }
+        Path f = dir.resolve(extraArrow ? "triangle.csv" : "chain.csv");
+        Files.writeString(f, sb.toString());
+        return f;
+    }
+
+    @Test
+    void testAgainstData(@TempDir Path dir) throws Exception {
+        String chain = "dag { A -> B -> C }";
+        JsonNode ok = Json.read(Cli.run("dag", "test", "--dag", chain, "--data", chainData(dir, false).toString(), "--json").ok().out());
+        assertEquals("dag_test", ok.get("method").asText());
+        assertEquals("fisher_z", ok.get("test").asText());
+        assertEquals(800, ok.get("n").asLong());
+        assertEquals(1, ok.get("tested").asInt());
+        assertEquals("A", ok.get("implications").get(0).get("x").asText());
+        assertEquals("[\"B\"]", ok.get("implications").get(0).get("given").toString());
+        JsonNode bad = Json.read(Cli.run("dag", "test", "--dag", chain, "--data", chainData(dir, true).toString(), "--json").ok().out());
+        assertEquals(1, bad.get("rejected").asInt());
+        assertTrue(bad.get("summary").asText().contains("contradict"), bad.get("summary").asText());
+        String text = Cli.run("dag", "test", "--dag", chain, "--data", chainData(dir, true).toString()).ok().out();
+        assertTrue(text.contains("REJECTED"), text);
+        assertOneLineError(Cli.run("dag", "test", "--dag", "dag { A -> B -> Q }", "--data", chainData(dir, false).toString()),
+                "column 'Q' not found");
+        assertOneLineError(Cli.run("dag", "test", "--dag", "dag { A -> B -> label }", "--data", chainData(dir, false).toString()),
+                "mix text");
+    }
 }
