@@ -11,7 +11,8 @@ import java.util.List;
  * their Alg. 1): Z is an instrument given W when W has no node in Forb, Z and X are d-connected
  * given W in G, and Z and Y are d-separated given W in the proper back-door graph. For each
  * candidate Z the unconditional case W = ∅ is tried first, then W = the separator of Z and Y
- * nearest to Y among the measured allowed ancestors of {Y, Z}. O(n (n + m)) for all candidates.
+ * nearest to Y among the measured allowed ancestors of {Y, Z}, from which nodes are then dropped
+ * one at a time while both conditions still hold. O(n² (n + m)) for all candidates.
  */
 final class Instruments {
 
@@ -42,6 +43,13 @@ final class Instruments {
                 }
             }
             if (!g.dSeparated(bz, bx, w)) {
+                int[] members = w.stream().toArray();
+                for (int k = members.length - 1; k >= 0; k--) { // drop what the instrument does not need
+                    w.clear(members[k]);
+                    if (!backdoor.dSeparated(bz, by, w) || g.dSeparated(bz, bx, w)) {
+                        w.set(members[k]);
+                    }
+                }
                 out.add(new Instrument(dag.name(z), dag.names(w)));
             }
         }
