@@ -8,11 +8,14 @@ import java.util.List;
 /**
  * Instruments and conditional instruments for the total effect of X on Y (Brito &amp; Pearl 2002;
  * van der Zander, Textor &amp; Liśkiewicz 2015, Def. 3 and the nearest-separator construction of
- * their Alg. 1): Z is an instrument given W when W has no node in Forb, Z and X are d-connected
+ * their Alg. 1): Z is an instrument given W when neither Z nor W holds a descendant of X (they are
+ * pre-exposure, as in econometric practice), Z and X are d-connected
  * given W in G, and Z and Y are d-separated given W in the proper back-door graph. For each
  * candidate Z the unconditional case W = ∅ is tried first, then W = the separator of Z and Y
  * nearest to Y among the measured allowed ancestors of {Y, Z}, from which nodes are then dropped
- * one at a time while both conditions still hold. O(n² (n + m)) for all candidates.
+ * one at a time while both conditions still hold. Conditioning sets are sought among the ancestors
+ * of {Y, Z} only: an instrument that would need W to hold a non-ancestral collider is not listed.
+ * O(n² (n + m)) for all candidates.
  */
 final class Instruments {
 
@@ -25,24 +28,30 @@ final class Instruments {
         List<Instrument> out = new ArrayList<>();
         BitSet bx = CausalGraph.of(x);
         BitSet by = CausalGraph.of(y);
+        BitSet post = g.descendants(bx); // instruments and their conditioning sets come before the exposure
+        post.or(forb);
         for (int z = observed.nextSetBit(0); z >= 0 && z < dag.nodes().size(); z = observed.nextSetBit(z + 1)) {
-            if (z == x || z == y || forb.get(z)) {
+            if (z == x || z == y || post.get(z)) {
                 continue;
             }
             BitSet bz = CausalGraph.of(z);
-            BitSet w = new BitSet();
-            if (!backdoor.dSeparated(bz, by, w)) {
-                BitSet allowed = (BitSet) observed.clone();
-                allowed.andNot(forb);
-                allowed.clear(x);
-                allowed.clear(y);
-                allowed.clear(z);
-                w = nearestSeparator(backdoor, y, z, allowed);
-                if (w == null) {
+            BitSet allowed = (BitSet) observed.clone();
+            allowed.andNot(post);
+            allowed.clear(x);
+            allowed.clear(y);
+            allowed.clear(z);
+            List<BitSet> candidates = new ArrayList<>();
+            if (backdoor.dSeparated(bz, by, new BitSet())) {
+                candidates.add(new BitSet());
+            }
+            BitSet nearest = nearestSeparator(backdoor, y, z, allowed);
+            if (nearest != null) {
+                candidates.add(nearest);
+            }
+            for (BitSet w : candidates) {
+                if (g.dSeparated(bz, bx, w)) {
                     continue;
                 }
-            }
-            if (!g.dSeparated(bz, bx, w)) {
                 int[] members = w.stream().toArray();
                 for (int k = members.length - 1; k >= 0; k--) { // drop what the instrument does not need
                     w.clear(members[k]);
@@ -51,6 +60,7 @@ final class Instruments {
                     }
                 }
                 out.add(new Instrument(dag.name(z), dag.names(w)));
+                break;
             }
         }
         out.sort((a, b) -> a.instrument().compareTo(b.instrument()));

@@ -119,4 +119,59 @@ class AdjustmentSetsTest {
         assertTrue(advice.reasons().get("C").startsWith("adjusted"), advice.reasons().toString());
         assertEquals(List.of(List.of("C"), List.of("D")), advice.alternatives());
     }
+
+    @Test
+    void instrumentsAgreeWithBruteForceOnRandomDags() {
+        Random rnd = new Random(17);
+        int found = 0;
+        int conditional = 0;
+        for (int g = 0; g < 1000; g++) {
+            Dag dag = RandomDags.generate(rnd, 4 + rnd.nextInt(5), 0.35, 0.12, 0.1);
+            List<String> observed = dag.observed();
+            if (observed.size() < 3) {
+                continue;
+            }
+            List<String> pick = new ArrayList<>(observed);
+            java.util.Collections.shuffle(pick, rnd);
+            String x = pick.get(0);
+            String y = pick.get(1);
+            BruteForce b = new BruteForce(dag);
+            if (b.paths(x, y, true).isEmpty()) {
+                continue; // instruments are listed for an effect that exists
+            }
+            // the proper back-door graph and Forb, from their definitions
+            java.util.Set<String> onCausal = new java.util.HashSet<>();
+            for (List<BruteForce.Step> p : b.paths(x, y, true)) {
+                p.forEach(s -> onCausal.add(s.to()));
+            }
+            java.util.Set<String> forb = new java.util.HashSet<>(List.of(x));
+            onCausal.forEach(c -> forb.addAll(b.descendants(c)));
+            forb.addAll(b.descendants(x)); // instruments and their conditioning sets are pre-exposure
+            List<Edge> cut = dag.edges().stream().filter(e -> e.bidirected() || !(e.from().equals(x) && onCausal.contains(e.to()))).toList();
+            java.util.Map<String, Set<Role>> roles = new java.util.HashMap<>();
+            dag.nodes().forEach(n -> roles.put(n, dag.roles(n)));
+            BruteForce bc = new BruteForce(Dag.of(dag.nodes(), cut, roles));
+            java.util.Map<String, Instrument> actual = new java.util.HashMap<>();
+            dag.adjustmentSets(x, y, Effect.TOTAL).instruments().forEach(i -> actual.put(i.instrument(), i));
+            for (String z : observed) {
+                if (z.equals(x) || z.equals(y) || forb.contains(z)) {
+                    assertTrue(!actual.containsKey(z), z + " may not be an instrument in\n" + dag.toDagitty());
+                    continue;
+                }
+                // W is searched among the ancestors of {Y, Z} in the proper back-door graph (the
+                // nearest-separator construction); a W that needs a non-ancestral collider is not sought
+                List<String> allowed = observed.stream().filter(s -> !s.equals(x) && !s.equals(y) && !s.equals(z) && !forb.contains(s)
+                        && (bc.descendants(s).contains(y) || bc.descendants(s).contains(z))).toList();
+                boolean exists = !BruteForce.minimal(allowed, w -> bc.dSeparated(z, y, w) && !b.dSeparated(z, x, w)).isEmpty();
+                assertEquals(exists, actual.containsKey(z), () -> "instrument " + z + " for " + x + " -> " + y + " in\n" + dag.toDagitty());
+                if (exists) {
+                    Set<String> w = new java.util.HashSet<>(actual.get(z).given());
+                    assertTrue(bc.dSeparated(z, y, w) && !b.dSeparated(z, x, w), "given " + w + " for " + z + " in\n" + dag.toDagitty());
+                    found++;
+                    conditional += w.isEmpty() ? 0 : 1;
+                }
+            }
+        }
+        assertTrue(found > 40 && conditional > 10, found + " instruments, " + conditional + " conditional");
+    }
 }

@@ -36,6 +36,13 @@ final class BruteForce {
 
     /** Every simple path from x to y as a list of nodes and, per step, the edge used (head at each end). */
     List<List<Step>> paths(String x, String y, boolean directedOnly) {
+        return pathCache.computeIfAbsent(x + "\u0000" + y + "\u0000" + directedOnly, k -> listPaths(x, y, directedOnly));
+    }
+
+    private final java.util.Map<String, List<List<Step>>> pathCache = new java.util.HashMap<>();
+    private final java.util.Map<String, Set<String>> descendantCache = new java.util.HashMap<>();
+
+    private List<List<Step>> listPaths(String x, String y, boolean directedOnly) {
         List<List<Step>> out = new ArrayList<>();
         List<Step> cur = new ArrayList<>();
         Set<String> on = new HashSet<>();
@@ -73,6 +80,10 @@ final class BruteForce {
     }
 
     Set<String> descendants(String v) {
+        return descendantCache.computeIfAbsent(v, this::listDescendants);
+    }
+
+    private Set<String> listDescendants(String v) {
         Set<String> seen = new HashSet<>(Set.of(v));
         boolean grew = true;
         while (grew) {
