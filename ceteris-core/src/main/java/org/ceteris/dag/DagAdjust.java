@@ -63,9 +63,12 @@ public final class DagAdjust {
             s.add("According to this diagram, no set of measured variables removes the confounding of " + what
                     + ", but it can still be worked out step by step through " + String.join(", ", a.frontdoorSets().get(0))
                     + ", which carries the whole effect.");
-        } else {
+        } else if (a.causalPath()) {
             s.add("According to this diagram, " + what + " cannot be estimated from the measured variables alone: "
                     + "unmeasured factors influence both, and no measured variable can stand in for them.");
+        } else {
+            s.add("According to this diagram, no set of measured variables separates " + x + " from " + y
+                    + ", so their association cannot be cleaned of other influences.");
         }
         if (a.effect() == Effect.TOTAL && !a.mediators().isEmpty() && !sets.isEmpty()) {
             s.add("Do not adjust for " + String.join(", ", a.mediators()) + ": "

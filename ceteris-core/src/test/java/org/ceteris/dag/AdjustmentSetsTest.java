@@ -174,4 +174,53 @@ class AdjustmentSetsTest {
         }
         assertTrue(found > 40 && conditional > 10, found + " instruments, " + conditional + " conditional");
     }
+
+    @Test
+    void frontDoorSetsAgreeWithBruteForceOnRandomDags() {
+        Random rnd = new Random(23);
+        int found = 0;
+        for (int g = 0; g < 1200; g++) {
+            Dag dag = RandomDags.generate(rnd, 4 + rnd.nextInt(5), 0.3, 0.15, 0.15);
+            List<String> observed = dag.observed();
+            List<String> pick = new ArrayList<>(observed);
+            java.util.Collections.shuffle(pick, rnd);
+            if (pick.size() < 3) {
+                continue;
+            }
+            String x = pick.get(0);
+            String y = pick.get(1);
+            BruteForce b = new BruteForce(dag);
+            if (b.paths(x, y, true).isEmpty()) {
+                continue;
+            }
+            List<String> candidates = observed.stream().filter(s -> !s.equals(x) && !s.equals(y)).toList();
+            List<List<String>> expected = BruteForce.minimal(candidates, m -> !m.isEmpty() && frontDoor(dag, b, x, y, m));
+            assertEquals(expected, dag.adjustmentSets(x, y, Effect.TOTAL).frontdoorSets(), () -> x + " -> " + y + " in\n" + dag.toDagitty());
+            found += expected.size();
+        }
+        assertTrue(found >= 25, found + " front-door sets: too few for the comparison to mean much");
+    }
+
+    /** Pearl's front-door conditions from paths: (i) every causal path meets M; (ii) no open back-door path X..m; (iii) X blocks M's back-door paths to Y. */
+    private static boolean frontDoor(Dag dag, BruteForce b, String x, String y, Set<String> m) {
+        for (List<BruteForce.Step> p : b.paths(x, y, true)) {
+            if (p.stream().noneMatch(s -> m.contains(s.to()))) {
+                return false;
+            }
+        }
+        for (String v : m) {
+            for (List<BruteForce.Step> p : b.paths(x, v, false)) {
+                if (p.get(0).headAtFrom() && b.open(p, Set.of())) {
+                    return false;
+                }
+            }
+            for (List<BruteForce.Step> p : b.paths(v, y, false)) {
+                boolean throughM = p.stream().limit(p.size() - 1).anyMatch(s -> m.contains(s.to()));
+                if (p.get(0).headAtFrom() && !throughM && b.open(p, Set.of(x))) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
 }
