@@ -136,6 +136,10 @@ class DagCommandTest {
         assertTrue(bad.get("summary").asText().contains("contradict"), bad.get("summary").asText());
         String text = Cli.run("dag", "test", "--dag", chain, "--data", chainData(dir, true).toString()).ok().out();
         assertTrue(text.contains("REJECTED"), text);
+        JsonNode none = Json.read(Cli.run("dag", "test", "--dag", "dag { A -> B -> C; A -> C }", "--data",
+                chainData(dir, false).toString(), "--json").ok().out());
+        assertEquals(0, none.get("tested").asInt());
+        assertEquals("DAG_NO_IMPLICATIONS", none.get("diagnostics").get(0).get("code").asText());
         assertOneLineError(Cli.run("dag", "test", "--dag", "dag { A -> B -> Q }", "--data", chainData(dir, false).toString()),
                 "column 'Q' not found");
         assertOneLineError(Cli.run("dag", "test", "--dag", "dag { A -> B -> label }", "--data", chainData(dir, false).toString()),

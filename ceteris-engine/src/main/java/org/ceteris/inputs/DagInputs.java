@@ -79,6 +79,11 @@ public final class DagInputs {
         Dialect d = engine.dialect();
         String complete = complete(d, cols, test.discrete());
         String relation = engine.relation(source);
+        if (cols.isEmpty()) { // nothing to test: only the row count
+            long rows = engine.query("SELECT count(*) AS n FROM " + relation).getLong(0, "n");
+            return test.discrete() ? new DagTestInput.Tables(rows, List.of(), List.of())
+                    : new DagTestInput.Correlations(List.of(), rows, new double[0][0]);
+        }
         if (!test.discrete()) {
             for (Map.Entry<String, Column> e : cols.entrySet()) {
                 if (!e.getValue().numeric()) {
