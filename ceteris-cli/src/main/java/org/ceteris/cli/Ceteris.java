@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
                 ScenarioCommand.class,
                 AdviseCommand.class,
                 LabCommand.class,
+                DagCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Ceteris implements Runnable {
@@ -55,6 +56,7 @@ public final class Ceteris implements Runnable {
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setExpandAtFiles(false); // --dag @FILE is read by the dag commands
         cli.setParameterExceptionHandler((ex, args) -> {
             CommandLine c = ex.getCommandLine();
             c.getErr().println("error: " + oneLine(ex.getMessage()) + " (see `" + c.getCommandSpec().qualifiedName() + " --help`)");

@@ -37,4 +37,23 @@ public enum DiagnosticCode {
     INTERACTION,
     /** Two experiments share too few units to check their interaction (e.g. one namespace). */
     NO_OVERLAP,
+    // --- causal DAGs (org.ceteris.dag)
+    /** No set of measured variables removes the confounding and no front-door set exists: the effect is not identifiable. */
+    DAG_NOT_IDENTIFIABLE,
+    /** No adjustment set exists, but the effect is identified by the front-door formula. */
+    DAG_FRONTDOOR_ONLY,
+    /** The exposure has no directed path to the outcome: the diagram says the effect is zero. */
+    DAG_NO_CAUSAL_PATH,
+    /** Nodes marked [adjusted] are mediators or descendants of them (or of the outcome) and may not be adjusted for. */
+    DAG_ADJUSTED_FORBIDDEN,
+    /** More minimal adjustment sets exist than were listed. */
+    DAG_SETS_TRUNCATED,
+    /** The diagram implies no testable independence (every pair of measured variables is connected). */
+    DAG_NO_IMPLICATIONS,
+    /** The data contradict one or more independences the diagram implies. */
+    DAG_IMPLICATION_REJECTED,
+    /** A partial correlation could not be computed (a variable is constant or a linear function of others). */
+    DAG_SINGULAR,
+    /** Contingency tables have small expected counts (below 5), so the chi-squared test is approximate. */
+    DAG_SPARSE_TABLE,
 }

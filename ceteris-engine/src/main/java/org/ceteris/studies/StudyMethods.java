@@ -14,6 +14,7 @@ public final class StudyMethods {
         register(new AbStudy());
         register(new DidStudy());
         register(new InteractionsStudy());
+        register(new DagStudy());
     }
 
     private StudyMethods() {
