@@ -18,8 +18,15 @@ final class Fixtures {
     private Fixtures() {
     }
 
-    /** Rows of a CSV file as maps; lines starting with '#' are comments. */
+    private static final Map<String, List<Map<String, String>>> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, ObservationalData> DATA = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Rows of a CSV file as maps; lines starting with '#' are comments. Read once per test run. */
     static List<Map<String, String>> csv(String name) {
+        return CACHE.computeIfAbsent(name, Fixtures::read);
+    }
+
+    private static List<Map<String, String>> read(String name) {
         var in = Fixtures.class.getResourceAsStream(name);
         if (in == null) {
             throw new IllegalStateException("missing fixture " + name);
@@ -53,12 +60,12 @@ final class Fixtures {
 
     /** NSW treated + CPS-1 controls. */
     static ObservationalData nsw() {
-        return data("nsw_cps1.csv", "re78", NSW_COVARIATES, List.of());
+        return DATA.computeIfAbsent("nsw", k -> data("nsw_cps1.csv", "re78", NSW_COVARIATES, List.of()));
     }
 
     /** The simulated data with a categorical covariate (make_fixtures.py). */
     static ObservationalData sim() {
-        return data("sim_cat.csv", "y", List.of("x1", "x2"), List.of("race"));
+        return DATA.computeIfAbsent("sim", k -> data("sim_cat.csv", "y", List.of("x1", "x2"), List.of("race")));
     }
 
     static ObservationalData data(String file, String outcome, List<String> numeric, List<String> categorical) {

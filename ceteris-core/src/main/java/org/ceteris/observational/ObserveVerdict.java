@@ -1,0 +1,73 @@
+package org.ceteris.observational;
+
+import java.util.List;
+import org.ceteris.report.Wording;
+import org.ceteris.result.Diagnostic;
+import org.ceteris.result.Severity;
+
+/** The plain-language paragraph of an observational result, for readers without statistics training. */
+final class ObserveVerdict {
+
+    private ObserveVerdict() {
+    }
+
+    static String summary(ObserveSpec spec, ObservationalData data, Estimate e, double lo, double hi, int n1, int n0,
+                          List<BalanceRow> balance, List<Refutation> refutations, List<Diagnostic> diags) {
+        String outcome = Wording.humanize(data.outcomeName());
+        String treatment = Wording.humanize(data.treatmentName());
+        StringBuilder sb = new StringBuilder();
+        String who = spec.estimand() == Estimand.ATT ? "For the treated units (" + treatment + " = 1), "
+                : "Across all units, ";
+        String dir = e.estimate() > 0 ? "higher" : e.estimate() < 0 ? "lower" : "no different";
+        sb.append(who).append(outcome).append(" was ");
+        if (e.estimate() == 0) {
+            sb.append("no different");
+        } else {
+            sb.append(Wording.number(Math.abs(e.estimate()))).append(' ').append(dir);
+        }
+        sb.append(" on average than among comparable untreated units (")
+                .append(Wording.confidence(spec.alpha())).append(" interval ").append(Wording.number(lo)).append(" to ")
+                .append(Wording.number(hi)).append(").");
+        if (lo <= 0 && hi >= 0) {
+            sb.append(" The data cannot rule out that the treatment made no difference.");
+        }
+        sb.append(' ').append(how(spec, e, n1, n0));
+        long after = balance.stream().filter(b -> !Double.isNaN(b.smdAfter())).count();
+        if (after > 0) {
+            double worst = balance.stream().mapToDouble(b -> Math.abs(b.smdAfter())).filter(v -> !Double.isNaN(v))
+                    .max().orElse(0);
+            sb.append(worst <= BalanceTable.SMD_THRESHOLD
+                    ? " After adjustment the two groups look alike on all " + balance.size() + " covariates."
+                    : " After adjustment the groups still differ on some covariates, so the comparison is not yet like for like.");
+        }
+        if (!refutations.isEmpty()) {
+            long failed = refutations.stream().filter(r -> !r.passed()).count();
+            sb.append(failed == 0 ? " The estimate survived all " + refutations.size() + " attempts to refute it."
+                    : " " + failed + " of " + refutations.size() + " attempts to refute it raised doubts.");
+        }
+        long warnings = diags.stream().filter(d -> d.severity() != Severity.INFO).count();
+        if (warnings > 0) {
+            sb.append(" Read the ").append(warnings).append(" warning").append(warnings > 1 ? "s" : "")
+                    .append(" below before acting on this.");
+        }
+        sb.append(" This holds only if the covariates capture everything that drives both treatment and outcome.");
+        return sb.toString();
+    }
+
+    private static String how(ObserveSpec spec, Estimate e, int n1, int n0) {
+        switch (spec.method()) {
+            case MATCH:
+                return "Each of " + (n1 - e.unmatchedTreated()) + " treated units was matched to " + spec.ratio()
+                        + " similar untreated unit" + (spec.ratio() > 1 ? "s" : "") + " (" + e.matchedControls()
+                        + " distinct, out of " + n0 + ").";
+            case IPW:
+                return "Units were weighted by how likely they were to be treated (" + n1 + " treated, " + n0 + " untreated).";
+            case AIPW:
+                return "Weighting by the chance of treatment was combined with a model of the outcome, which stays "
+                        + "right if either part is right (" + n1 + " treated, " + n0 + " untreated).";
+            default:
+                return "A model of the outcome compared treated and untreated units with the same covariates ("
+                        + n1 + " treated, " + n0 + " untreated).";
+        }
+    }
+}
