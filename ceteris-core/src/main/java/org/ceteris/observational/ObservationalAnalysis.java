@@ -70,7 +70,7 @@ public final class ObservationalAnalysis {
             diags.add(Diagnostic.warning(DiagnosticCode.IMBALANCE, "after adjustment these covariates still differ between "
                     + "the groups by more than 0.1 standard deviations: " + String.join(", ", imbalanced)));
         }
-        List<Refutation> refutations = Refuters.run(spec, data, e.estimate());
+        List<Refutation> refutations = Refuters.run(spec, data, e.estimate(), e.se());
         for (Refutation r : refutations) {
             if (!r.passed()) {
                 diags.add(Diagnostic.warning(DiagnosticCode.REFUTATION_FAILED, refutationMessage(r)));

@@ -18,7 +18,9 @@ import org.ceteris.stats.Distributions;
  * <li>{@code bootstrap}: units are resampled with replacement; the estimate should not move.</li>
  * </ul>
  * The p-value compares the original estimate with the simulated ones, z = (θ̂ − mean)/sd (DoWhy's
- * normal approximation for fewer than 100 simulations). All draws come from a
+ * normal approximation for fewer than 100 simulations); for the placebo the spread is
+ * √(sd² + SE(θ̂)²), because permuted treatments give effects narrower than the estimate's own
+ * sampling spread when treatment is confounded, which would let a null effect "stand out". All draws come from a
  * {@link SplittableRandom} seeded from the spec's seed and the refuter's name. Cost: SIMULATIONS
  * times one analysis.
  */
@@ -30,7 +32,7 @@ final class Refuters {
     private Refuters() {
     }
 
-    static List<Refutation> run(ObserveSpec spec, ObservationalData data, double original) {
+    static List<Refutation> run(ObserveSpec spec, ObservationalData data, double original, double originalSe) {
         List<Refutation> out = new ArrayList<>();
         for (String name : spec.refuters()) {
             SplittableRandom rng = new SplittableRandom(spec.seed() * 31 + name.hashCode());
@@ -57,10 +59,11 @@ final class Refuters {
             double p;
             if (ok < 2) {
                 p = Double.NaN;
-            } else if (sd == 0) {
-                p = original == mean ? 1.0 : 0.0;
             } else {
-                p = Distributions.normalTwoSidedP((original - mean) / sd);
+                // the placebo effects are centred near zero but are narrower than the estimate's own sampling
+                // spread under confounding, so the estimate's standard error joins the comparison there
+                double spread = name.equals("placebo") ? Math.sqrt(sd * sd + originalSe * originalSe) : sd;
+                p = spread > 0 ? Distributions.normalTwoSidedP((original - mean) / spread) : original == mean ? 1.0 : 0.0;
             }
             boolean passed = !Double.isNaN(p) && (name.equals("placebo") ? p < spec.alpha() : p >= spec.alpha());
             out.add(new Refutation(name, ok == 0 ? Double.NaN : mean, p, passed));
