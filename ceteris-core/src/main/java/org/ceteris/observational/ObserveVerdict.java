@@ -48,26 +48,31 @@ final class ObserveVerdict {
         long warnings = diags.stream().filter(d -> d.severity() != Severity.INFO).count();
         if (warnings > 0) {
             sb.append(" Read the ").append(warnings).append(" warning").append(warnings > 1 ? "s" : "")
-                    .append(" below before acting on this.");
+                    .append(" before acting on this.");
         }
         sb.append(" This holds only if the covariates capture everything that drives both treatment and outcome.");
         return sb.toString();
     }
 
+    private static String count(int n) {
+        return String.format(java.util.Locale.ROOT, "%,d", n);
+    }
+
     private static String how(ObserveSpec spec, Estimate e, int n1, int n0) {
         switch (spec.method()) {
             case MATCH:
-                return "Each of " + (n1 - e.unmatchedTreated()) + " treated units was matched to " + spec.ratio()
-                        + " similar untreated unit" + (spec.ratio() > 1 ? "s" : "") + " (" + e.matchedControls()
-                        + " distinct, out of " + n0 + ").";
+                return "Each of " + count(n1 - e.unmatchedTreated()) + " treated units was matched to " + spec.ratio()
+                        + " similar untreated unit" + (spec.ratio() > 1 ? "s" : "") + " (" + count(e.matchedControls())
+                        + " distinct, out of " + count(n0) + ").";
             case IPW:
-                return "Units were weighted by how likely they were to be treated (" + n1 + " treated, " + n0 + " untreated).";
+                return "Units were weighted by how likely they were to be treated (" + count(n1) + " treated, " + count(n0)
+                        + " untreated).";
             case AIPW:
                 return "Weighting by the chance of treatment was combined with a model of the outcome, which stays "
-                        + "right if either part is right (" + n1 + " treated, " + n0 + " untreated).";
+                        + "right if either part is right (" + count(n1) + " treated, " + count(n0) + " untreated).";
             default:
                 return "A model of the outcome compared treated and untreated units with the same covariates ("
-                        + n1 + " treated, " + n0 + " untreated).";
+                        + count(n1) + " treated, " + count(n0) + " untreated).";
         }
     }
 }

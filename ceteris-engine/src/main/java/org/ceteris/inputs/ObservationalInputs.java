@@ -36,8 +36,30 @@ public final class ObservationalInputs {
     private ObservationalInputs() {
     }
 
+    /** Temporary table the source is read into once on DuckDB (the CSV sniffer otherwise runs per query). */
+    static final String SNAPSHOT = "ceteris_observe_input";
+
     public static Loaded load(Engine engine, Source source, ObserveSpec spec) {
-        List<Column> columns = engine.columns(source);
+        Source read = source;
+        if (engine instanceof DuckDbEngine duck && !(source instanceof Source.Table)) {
+            try {
+                duck.execute("CREATE OR REPLACE TEMP TABLE " + SNAPSHOT + " AS SELECT * FROM " + engine.relation(source));
+                read = new Source.Table(SNAPSHOT);
+            } catch (CeterisException e) {
+                read = source; // e.g. a read-only workspace that refuses temporary tables: read the source directly
+            }
+        }
+        try {
+            return load(engine, read, source, spec);
+        } finally {
+            if (read != source) {
+                ((DuckDbEngine) engine).execute("DROP TABLE IF EXISTS " + SNAPSHOT);
+            }
+        }
+    }
+
+    private static Loaded load(Engine engine, Source read, Source source, ObserveSpec spec) {
+        List<Column> columns = engine.columns(read);
         Dialect d = engine.dialect();
         Column t = Identifiers.requireColumn(columns, spec.treatment(), source);
         if (!t.numeric()) {
@@ -49,7 +71,7 @@ public final class ObservationalInputs {
         for (String c : spec.covariates()) {
             covs.add(Identifiers.requireColumn(columns, c, source));
         }
-        String relation = engine.relation(source);
+        String relation = engine.relation(read);
         String tExpr = d.finiteOrNull(d.ident(t.name()));
         checkBinary(engine, relation, tExpr, t.name());
         List<String> select = new ArrayList<>();
