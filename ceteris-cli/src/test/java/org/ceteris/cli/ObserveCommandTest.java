@@ -124,6 +124,31 @@ class ObserveCommandTest {
     }
 
     @Test
+    void studyParametersGiveTheSameResultAsTheFlags() {
+        java.util.Map<String, Object> params = new java.util.LinkedHashMap<>();
+        params.put("treatment", "treat");
+        params.put("outcome", "y");
+        params.put("covariates", List.of("x1", "x2", "region"));
+        params.put("method", "match");
+        params.put("ratio", 2);
+        params.put("replace", true);
+        params.put("refute", "subset");
+        params.put("seed", 4);
+        org.ceteris.result.CeterisResult viaStudy;
+        try (org.ceteris.engine.DuckDbEngine engine = org.ceteris.engine.DuckDbEngine.inMemory()) {
+            viaStudy = org.ceteris.studies.StudyMethods.get("observe").run(engine, new org.ceteris.engine.Source.File(sim),
+                    new org.ceteris.studies.Params("study referral", params));
+        }
+        String viaCli = Cli.run("observe", "--data", sim.toString(), "--treatment", "treat", "--outcome", "y", "--covariates",
+                "x1,x2,region", "--ratio", "2", "--replace", "--refute", "subset", "--seed", "4", "--json").ok().out();
+        assertEquals(viaCli.strip(), Json.write(viaStudy).strip());
+        params.put("calliper", 0.2);
+        var e = org.junit.jupiter.api.Assertions.assertThrows(org.ceteris.CeterisException.class,
+                () -> org.ceteris.studies.StudyMethods.get("observe").run(null, null, new org.ceteris.studies.Params("study referral", params)));
+        assertTrue(e.getMessage().contains("calliper"), e.getMessage());
+    }
+
+    @Test
     void textOutputHasTheVerdict() {
         Cli.Run run = Cli.run("observe", "--data", sim.toString(), "--treatment", "treat", "--outcome", "y", "--covariates",
                 "x1,x2", "--ratio", "2", "--replace").ok();
