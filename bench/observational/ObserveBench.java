@@ -43,7 +43,7 @@ public final class ObserveBench {
             var bal = BalanceTable.of(x, d.treated(), x.columns(), d.treated(), est.weights(), Estimand.ATT);
             long t4 = System.nanoTime();
             System.out.printf("n=%d load %.2f s, propensity %.2f s (%d iterations), matching+ATT %.2f s (%d sets), "
-                            + "balance %.2f s, total without load %.2f s; ATT %.6f SE %.6f%n",
+                            + "balance %.2f s, total without load %.2f s; ATT %.10f SE %.10f%n",
                     d.size(), (t1 - t0) / 1e9, (t2 - t1) / 1e9, ps.model().iterations(), (t3 - t2) / 1e9, sets.sets(),
                     (t4 - t3) / 1e9, (t4 - t1) / 1e9, est.estimate(), est.se());
         }

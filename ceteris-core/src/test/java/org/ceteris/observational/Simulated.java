@@ -14,6 +14,11 @@ final class Simulated {
      * y = 1 + effect·T + 2·x1 + x2 + N(0, 1).
      */
     static ObservationalData confounded(long seed, int n, double effect, double confounding) {
+        return confounded(seed, n, effect, confounding, -0.3);
+    }
+
+    /** As above with P(T=1) = logistic(intercept + confounding·x1 + 0.5·x2). */
+    static ObservationalData confounded(long seed, int n, double effect, double confounding, double intercept) {
         SplittableRandom rng = new SplittableRandom(seed);
         double[] x1 = new double[n];
         double[] x2 = new double[n];
@@ -22,7 +27,7 @@ final class Simulated {
         for (int i = 0; i < n; i++) {
             x1[i] = rng.nextGaussian();
             x2[i] = rng.nextGaussian();
-            double p = 1 / (1 + Math.exp(-(-0.3 + confounding * x1[i] + 0.5 * x2[i])));
+            double p = 1 / (1 + Math.exp(-(intercept + confounding * x1[i] + 0.5 * x2[i])));
             t[i] = rng.nextDouble() < p;
             y[i] = 1 + effect * (t[i] ? 1 : 0) + 2 * x1[i] + x2[i] + rng.nextGaussian();
         }
