@@ -40,7 +40,7 @@ final class LeastSquares {
                 b[k++] = y[i];
             }
         }
-        double[][] r = new double[p][p];
+        double[] diag = new double[p];
         boolean[] aliased = new boolean[p];
         int row = 0; // next pivot row
         int[] pivotRow = new int[p];
@@ -67,14 +67,11 @@ final class LeastSquares {
                 reflect(a[c], col, row, m, v0, vv);
             }
             reflect(b, col, row, m, v0, vv);
-            for (int c = j + 1; c < p; c++) {
-                r[j][c] = a[c][row];
-            }
-            r[j][j] = alpha;
+            diag[j] = alpha;
             pivotRow[j] = row;
             row++;
         }
-        // r[j][c] above used the row of pivot j; rebuild with pivot rows for back-substitution
+        // R: diagonal from the reflections, above it the transformed columns at each pivot's row
         double[] coef = new double[p];
         for (int j = p - 1; j >= 0; j--) {
             if (aliased[j]) {
@@ -86,14 +83,14 @@ final class LeastSquares {
                     s -= a[c][pivotRow[j]] * coef[c];
                 }
             }
-            coef[j] = s / r[j][j];
+            coef[j] = s / diag[j];
         }
         double[][] rr = new double[p][p];
         for (int j = 0; j < p; j++) {
             if (aliased[j]) {
                 continue;
             }
-            rr[j][j] = r[j][j];
+            rr[j][j] = diag[j];
             for (int c = j + 1; c < p; c++) {
                 rr[j][c] = aliased[c] ? 0 : a[c][pivotRow[j]];
             }
