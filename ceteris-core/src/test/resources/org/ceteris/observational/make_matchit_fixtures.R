@@ -10,7 +10,8 @@
 # (commit dae1eb4, the upstream fix), installed into MATCHIT_LIB:
 #   git archive 9762dc6 | tar -x -C src; git show dae1eb4:src/nn_matchC_vec.cpp > src/src/nn_matchC_vec.cpp
 #   R CMD INSTALL -l /tmp/rlib src
-# debian_*.csv keep what Debian's unpatched 4.5.1 gives on the same calls, for the record.
+# debian_*.csv keep what Debian's unpatched 4.5.1 gives on the same calls (Rscript make_matchit_fixtures.R
+# without MATCHIT_LIB), for the record; no test reads them.
 #
 # For each data set and setting:
 #   m  <- matchit(treat ~ covariates, data, method = "nearest", distance = "glm", m.order = "largest", ...)
@@ -45,7 +46,7 @@ for (dn in names(sets)) {
                  ratio = st$ratio, replace = st$replace)
     if (!is.null(st$caliper)) args$caliper <- st$caliper
     m <- do.call(matchit, args)
-    if (sn == "nn1") {
+    if (sn == "nn1" && prefix == "") {  # the scores come from glm and are the same in both builds
       write.csv(data.frame(row = seq_len(nrow(d)), distance = sprintf("%.17g", m$distance)),
                 sprintf("%smatchit_distance_%s.csv", prefix, dn), row.names = FALSE, quote = FALSE)
     }
