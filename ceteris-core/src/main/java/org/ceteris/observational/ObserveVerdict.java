@@ -16,18 +16,19 @@ final class ObserveVerdict {
         String outcome = Wording.humanize(data.outcomeName());
         String treatment = Wording.humanize(data.treatmentName());
         StringBuilder sb = new StringBuilder();
-        String who = spec.estimand() == Estimand.ATT ? "For the treated units (" + treatment + " = 1), "
-                : "Across all units, ";
-        String dir = e.estimate() > 0 ? "higher" : e.estimate() < 0 ? "lower" : "no different";
-        sb.append(who).append(outcome).append(" was ");
-        if (e.estimate() == 0) {
-            sb.append("no different");
+        String size = Wording.number(Math.abs(e.estimate()));
+        if (spec.estimand() == Estimand.ATT) {
+            sb.append("For the treated units (").append(treatment).append(" = 1), ").append(outcome).append(" was ")
+                    .append(e.estimate() == 0 ? "no different" : size + (e.estimate() > 0 ? " higher" : " lower"))
+                    .append(" on average than among comparable untreated units");
         } else {
-            sb.append(Wording.number(Math.abs(e.estimate()))).append(' ').append(dir);
+            sb.append("Across all units, treatment (").append(treatment).append(" = 1) ")
+                    .append(e.estimate() == 0 ? "left " + outcome + " unchanged"
+                            : (e.estimate() > 0 ? "raised " : "lowered ") + outcome + " by " + size)
+                    .append(" on average");
         }
-        sb.append(" on average than among comparable untreated units (")
-                .append(Wording.confidence(spec.alpha())).append(" interval ").append(Wording.number(lo)).append(" to ")
-                .append(Wording.number(hi)).append(").");
+        sb.append(" (").append(Wording.confidence(spec.alpha())).append(" interval ").append(Wording.number(lo))
+                .append(" to ").append(Wording.number(hi)).append(").");
         if (lo <= 0 && hi >= 0) {
             sb.append(" The data cannot rule out that the treatment made no difference.");
         }

@@ -70,6 +70,8 @@ class ObservationalAnalysisTest {
         ObserveResult r = ObservationalAnalysis.analyze(spec(Method.REGRESSION, Estimand.ATE, Double.NaN, 0), Fixtures.nsw(), 0);
         assertTrue(Double.isNaN(r.balance().get(0).smdAfter()));
         assertNull(r.nMatchedControl());
+        assertTrue(r.summary().startsWith("Across all units, treatment (treat = 1) lowered re78 by 3,681 on average"), r.summary());
+        assertTrue(r.summary().contains("cannot rule out"), r.summary());
     }
 
     @Test
