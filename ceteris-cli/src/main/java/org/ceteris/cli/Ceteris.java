@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
                 DidCommand.class,
                 AssignCommand.class,
                 InteractionsCommand.class,
+                ObserveCommand.class,
                 PowerCommand.class,
                 ImportCommand.class,
                 SqlCommand.class,

@@ -56,4 +56,24 @@ public enum DiagnosticCode {
     DAG_SINGULAR,
     /** Contingency tables have small expected counts (below 5), so the chi-squared test is approximate. */
     DAG_SPARSE_TABLE,
+    // --- observational studies (propensity scores, matching, weighting)
+    /** A covariate (or every category but one) has a single value and was left out of the models. */
+    CONSTANT_COVARIATE,
+    /** The covariates predict some units' treatment with certainty (quasi-complete separation). */
+    PROPENSITY_SEPARATION,
+    /** The propensity model did not converge. */
+    PROPENSITY_NOT_CONVERGED,
+    /** Some units have propensity scores outside the other group's range. */
+    LIMITED_OVERLAP,
+    /** The propensity score ranges of the two groups do not overlap at all. */
+    /** Treated units found no control within the caliper and were left out of the estimate. */
+    UNMATCHED_TREATED,
+    /** Units with extreme propensity scores were trimmed before estimating. */
+    TRIMMED,
+    /** A few units carry a large share of a group's weight. */
+    EXTREME_WEIGHTS,
+    /** Covariates still differ between the groups after adjustment (|standardized difference| above 0.1). */
+    IMBALANCE,
+    /** A refutation test did not support the estimate. */
+    REFUTATION_FAILED,
 }

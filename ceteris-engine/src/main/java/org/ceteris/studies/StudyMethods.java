@@ -15,6 +15,7 @@ public final class StudyMethods {
         register(new DidStudy());
         register(new InteractionsStudy());
         register(new DagStudy());
+        register(new ObserveStudy());
     }
 
     private StudyMethods() {
