@@ -19,6 +19,8 @@ import picocli.CommandLine.Command;
                 PowerCommand.class,
                 ImportCommand.class,
                 SqlCommand.class,
+                RunCommand.class,
+                HistoryCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Ceteris implements Runnable {
