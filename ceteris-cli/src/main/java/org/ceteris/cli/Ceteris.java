@@ -21,6 +21,8 @@ import picocli.CommandLine.Command;
                 SqlCommand.class,
                 RunCommand.class,
                 HistoryCommand.class,
+                ReportCommand.class,
+                ServeCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Ceteris implements Runnable {

@@ -99,6 +99,24 @@ public final class RunHistory {
         return out;
     }
 
+    /** The latest run of each study, with its result. */
+    public static List<StoredRun> readLatest(DuckDbEngine engine) {
+        if (!exists(engine)) {
+            return List.of();
+        }
+        List<StoredRun> out = new ArrayList<>();
+        try (PreparedStatement ps = engine.connection().prepareStatement("SELECT " + COLUMNS + " FROM " + TABLE
+                + " WHERE run_id IN (SELECT max(run_id) FROM " + TABLE + " GROUP BY study) ORDER BY run_id");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(row(rs));
+            }
+        } catch (SQLException e) {
+            throw new CeterisException("cannot read the run history: " + e.getMessage().lines().findFirst().orElse(""), e);
+        }
+        return out;
+    }
+
     private static StoredRun row(ResultSet rs) throws SQLException {
         Object t = rs.getObject("run_at");
         Instant at = t instanceof LocalDateTime ldt ? ldt.toInstant(ZoneOffset.UTC)
