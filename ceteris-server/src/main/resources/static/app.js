@@ -181,7 +181,7 @@
   }
 
   function showError(container, message) {
-    container.appendChild(el('div', {class: 'error', role: 'alert', text: message}));
+    container.appendChild(el('div', {class: 'alert', role: 'alert', text: message}));
   }
 
   window.Ceteris = {

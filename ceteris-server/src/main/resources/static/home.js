@@ -6,7 +6,7 @@
   var app = document.getElementById('app');
 
   function card(s) {
-    var spark = el('div', {class: 'spark chart', 'data-title': 'sparkline ' + s.name});
+    var spark = el('div', {class: s.runs ? 'spark chart' : 'spark', 'data-title': 'sparkline ' + s.name});
     var href = 'study.html?name=' + encodeURIComponent(s.name);
     var node = el('a', {class: 'card', href: href, 'data-study': s.name},
       el('div', {class: 'card-head'}, el('h2', {text: s.name}), C.badge(s.headline, s.runs)),

@@ -37,7 +37,9 @@
 
   function historyChart(history) {
     var values = history.filter(function (r) { return r.headline && r.headline.estimate !== null; }).map(function (r) {
-      return {run_at: r.run_at, run: r.run_id, estimate: r.headline.estimate,
+      var d = new Date(r.run_at);
+      var label = d.toLocaleString('en-GB', {day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone: 'UTC'}) + ' · #' + r.run_id;
+      return {run_at: r.run_at, run: r.run_id, label: label, estimate: r.headline.estimate,
         low: r.headline.ci_low, high: r.headline.ci_high, relative: r.headline.relative};
     });
     if (values.length === 0) return el('p', {class: 'muted', text: 'No runs with a headline number yet.'});
@@ -46,14 +48,15 @@
     var spec = {
       width: 560, height: 200,
       data: {values: values},
-      encoding: {x: {field: 'run_at', type: 'temporal', title: 'run time (UTC)', axis: {labelAngle: -30}}},
+      encoding: {x: {field: 'label', type: 'ordinal', sort: {field: 'run'}, title: 'run (time in UTC · run number)',
+        scale: {padding: 0.3}, axis: {labelAngle: -30, labelOverlap: 'greedy'}}},
       layer: [
         {mark: {type: 'rule', strokeDash: [4, 3], color: '#8a919e'}, encoding: {y: {datum: 0, type: 'quantitative'}}},
         {mark: {type: 'area', opacity: 0.18, color: '#3559b7'},
           encoding: {y: {field: 'low', type: 'quantitative', title: 'estimate', axis: {format: fmt}}, y2: {field: 'high'}}},
         {mark: {type: 'line', point: {size: 50}, color: '#3559b7'},
           encoding: {y: {field: 'estimate', type: 'quantitative'},
-            tooltip: [{field: 'run', title: 'run'}, {field: 'run_at', type: 'temporal', timeUnit: 'yearmonthdatehoursminutes', title: 'time'},
+            tooltip: [{field: 'run', title: 'run'}, {field: 'run_at', title: 'time (UTC)'},
               {field: 'estimate', format: fmt}, {field: 'low', format: fmt, title: 'likely from'}, {field: 'high', format: fmt, title: 'likely to'}]}}
       ]
     };

@@ -43,6 +43,7 @@ public final class CeterisServer implements AutoCloseable {
             config.startup.showOldJavalinVersionWarning = false;
             config.jsonMapper(new CeterisJsonMapper());
             config.http.maxRequestSize = options.maxBodyBytes();
+            config.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler()));
             config.staticFiles.add(sf -> {
                 sf.hostedPath = "/";
                 sf.directory = "/static";

@@ -258,6 +258,7 @@ class ApiTest {
             assertNotEquals(200, status, path + " -> " + raw);
             assertFalse(raw.contains("root:") || raw.contains("CAFEBABE") || raw.contains("studies:"), path);
             assertTrue(status >= 400 && status < 500, path + " -> " + status);
+            assertTrue(raw.contains("Content-Type: application/problem+json"), path + " -> " + raw);
         }
     }
 
