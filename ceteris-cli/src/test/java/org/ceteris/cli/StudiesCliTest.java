@@ -42,7 +42,7 @@ class StudiesCliTest {
     void workspace() throws Exception {
         Workspace ws = Workspace.openOrCreate(dir);
         try (DuckDbEngine engine = ws.engine(false)) {
-            ExampleExperiment.write(engine, "home_row", 6000, 7);
+            ExampleExperiment.write(engine, "home_row", 3000, 7);
         }
         Files.writeString(ws.config(), YAML);
     }

@@ -24,15 +24,11 @@ import org.ceteris.workspace.Workspace;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Every route over real HTTP on a real server (port 0), including the bad input of each. */
 class ApiTest {
-
-    @TempDir
-    static Path dir;
 
     static Workspace workspace;
     static CeterisServer server;
@@ -40,7 +36,7 @@ class ApiTest {
 
     @BeforeAll
     static void start() throws Exception {
-        workspace = TestWorkspace.create(dir);
+        workspace = TestWorkspace.shared();
         server = CeterisServer.start(workspace, ServerOptions.defaults("test").withAddress("127.0.0.1", 0, null)
                 .withLimits(64 * 1024, 5, 1500));
     }

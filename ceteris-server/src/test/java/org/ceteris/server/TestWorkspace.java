@@ -50,7 +50,30 @@ final class TestWorkspace {
                 metric: sessions
             """;
 
+    private static Workspace shared;
+
     private TestWorkspace() {
+    }
+
+    /**
+     * One workspace for every test class of this JVM (creating it is the slow part). Tests may add
+     * runs to it, so they compare run counts with what they saw before, never with constants.
+     */
+    static synchronized Workspace shared() throws Exception {
+        if (shared == null) {
+            Path dir = Files.createTempDirectory("ceteris-test-ws");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(dir)));
+            shared = create(dir);
+        }
+        return shared;
+    }
+
+    private static void delete(Path dir) {
+        try (java.util.stream.Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.io.IOException e) {
+            // temp files; the OS cleans up
+        }
     }
 
     static Workspace create(Path dir) throws Exception {
