@@ -128,6 +128,26 @@ class StudiesCliTest {
     }
 
     @Test
+    void reportIsOneSelfContainedFile() throws Exception {
+        Cli.run("run", "--workspace", dir.toString(), "--study", "home_row").ok();
+        Path out = dir.resolve("out/report.html");
+        Cli.Run run = Cli.run("report", "--workspace", dir.toString(), "--study", "home_row", "--out", out.toString()).ok();
+        assertTrue(run.out().contains("wrote"), run.out());
+        String html = Files.readString(out);
+        assertTrue(html.contains("id=\"ceteris-data\"") && html.contains("vegaEmbed") && html.contains("Ceteris.views.register('ab'"));
+        assertFalse(html.contains("<script src=") || html.contains("<link rel=\"stylesheet\""), "everything is inlined");
+        assertFalse(html.matches("(?s).*(src|href)=\"https?://.*"), "nothing is loaded from the network");
+        assertOneLineError(Cli.run("report", "--workspace", dir.toString(), "--study", "nope", "--out", out.toString()), "no study 'nope'");
+    }
+
+    @Test
+    void serveOffLoopbackNeedsAToken() {
+        assertOneLineError(Cli.run("serve", "--workspace", dir.toString(), "--host", "0.0.0.0", "--port", "0"), "--token");
+        assertOneLineError(Cli.run("serve", "--workspace", dir.toString(), "--port", "70000"), "--port");
+        assertOneLineError(Cli.run("serve", "--workspace", dir.resolve("missing").toString()), "no workspace");
+    }
+
+    @Test
     void noStudiesIsAOneLineError() throws Exception {
         Files.writeString(dir.resolve("ceteris.yaml"), "version: 1\nstudies: {}\n");
         assertOneLineError(Cli.run("run", "--workspace", dir.toString()), "lists no studies");
