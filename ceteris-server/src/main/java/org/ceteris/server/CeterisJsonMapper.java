@@ -6,9 +6,10 @@ import java.lang.reflect.Type;
 import org.ceteris.json.Json;
 
 /**
- * Javalin's JSON through Ceteris's one convention ({@link Json}: snake_case, NaN as null).
- * Javalin 7 looks for Jackson 3 ({@code tools.jackson}) by default; the project pins Jackson 2.21,
- * so the mapper is plugged in explicitly.
+ * Javalin's JSON through Ceteris's one convention ({@link Json}: snake_case, NaN as null). Javalin
+ * 7.2.3 still defaults to a Jackson 2 mapper ({@code JavalinJackson}; {@code JavalinJackson3} is an
+ * option), so Jackson 3 is not needed; this mapper is plugged in so that the API writes exactly
+ * what the CLI's {@code --json} writes.
  */
 final class CeterisJsonMapper implements JsonMapper {
 

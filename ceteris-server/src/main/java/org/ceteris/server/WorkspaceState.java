@@ -61,6 +61,11 @@ final class WorkspaceState {
         if (s != null && s.fingerprint().equals(fp)) {
             return s;
         }
+        if (s != null && lock.isWriteLocked()) {
+            // a run of this server is writing: answer from memory, look again on the next request
+            checkedAt = 0;
+            return s;
+        }
         synchronized (this) {
             if (snapshot != null && snapshot.fingerprint().equals(fp)) {
                 return snapshot;
