@@ -141,6 +141,24 @@ class ApiTest {
     }
 
     @Test
+    void runsStoredByAnotherWriterShowUpWithoutARestart() throws Exception {
+        int before = ok(send("GET", "/api/studies/minutes_per_session", null), 200).get("runs").asInt();
+        // the server holds no connection between requests, so a writer (here: what `ceteris run` does) can open the file
+        org.ceteris.workspace.StudyRunner.run(workspace,
+                List.of(org.ceteris.workspace.WorkspaceConfig.read(workspace.config()).study("minutes_per_session")), "external");
+        JsonNode after = null;
+        for (int i = 0; i < 40; i++) {
+            after = ok(send("GET", "/api/studies/minutes_per_session", null), 200);
+            if (after.get("runs").asInt() == before + 1) {
+                break;
+            }
+            Thread.sleep(50);
+        }
+        assertEquals(before + 1, after.get("runs").asInt());
+        assertEquals("external", after.get("last_run").get("ceteris_version").asText());
+    }
+
+    @Test
     void historyIsOldestFirst() throws Exception {
         JsonNode h = ok(send("GET", "/api/studies/home_row/history", null), 200).get("history");
         assertTrue(h.size() >= 2);
