@@ -313,6 +313,21 @@ class ApiTest {
     }
 
     @Test
+    void anInvalidConfigIsReportedNotFatal(@org.junit.jupiter.api.io.TempDir Path other) throws Exception {
+        Workspace broken = Workspace.openOrCreate(other);
+        java.nio.file.Files.writeString(broken.config(), "studies:\n  a:\n    method: ab\n   table: [x\n");
+        try (CeterisServer s = CeterisServer.start(broken, ServerOptions.defaults("test").withAddress("127.0.0.1", 0, null))) {
+            String base = "http://127.0.0.1:" + s.port();
+            HttpResponse<String> list = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/studies")).build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode doc = ok(list, 200);
+            assertTrue(doc.get("config_error").asText().contains("ceteris.yaml, line 4"), doc::toString);
+            assertEquals(0, doc.get("studies").size());
+            HttpResponse<String> one = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/studies/a")).build(), HttpResponse.BodyHandlers.ofString());
+            problem(one, 422, "line 4");
+        }
+    }
+
+    @Test
     void otherHostsNeedAToken() {
         CeterisException e = assertThrows(CeterisException.class,
                 () -> ServerOptions.defaults("test").withAddress("0.0.0.0", 0, null));
