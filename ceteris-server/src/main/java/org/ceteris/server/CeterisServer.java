@@ -58,7 +58,7 @@ public final class CeterisServer implements AutoCloseable {
             config.routes.get("/api/assign", CeterisServer::assign);
             config.routes.get("/openapi.json", ctx -> ctx.contentType("application/json").result(Resources.bytes("/openapi.json")));
             config.routes.get("/views.js", ctx -> ctx.contentType("text/javascript; charset=utf-8").result(Resources.viewsScript()));
-            config.routes.exception(Problem.Exception.class, (e, ctx) -> problem(ctx, e.toProblem(ctx.path())));
+            config.routes.exception(ProblemException.class, (e, ctx) -> problem(ctx, e.toProblem(ctx.path())));
             config.routes.exception(HttpResponseException.class, (e, ctx) -> problem(ctx,
                     new Problem("/problems/http-" + e.getStatus(), Problem.title(e.getStatus()), e.getStatus(), e.getMessage(), ctx.path())));
             config.routes.exception(CeterisException.class, (e, ctx) -> {
@@ -114,7 +114,7 @@ public final class CeterisServer implements AutoCloseable {
         if (length != null) {
             try {
                 if (Long.parseLong(length.strip()) > options.maxBodyBytes()) {
-                    throw new Problem.Exception(413, "body-too-large", "Content too large",
+                    throw new ProblemException(413, "body-too-large", "Content too large",
                             "the request body is larger than " + options.maxBodyBytes() + " bytes");
                 }
             } catch (NumberFormatException e) {
@@ -126,7 +126,7 @@ public final class CeterisServer implements AutoCloseable {
             String expected = "Bearer " + options.token();
             if (auth == null || !MessageDigest.isEqual(auth.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8))) {
                 ctx.header("WWW-Authenticate", "Bearer");
-                throw new Problem.Exception(401, "unauthorized", "Unauthorized", auth == null
+                throw new ProblemException(401, "unauthorized", "Unauthorized", auth == null
                         ? "this server needs a token: send 'Authorization: Bearer <token>'" : "the token is wrong");
             }
         }
@@ -134,7 +134,7 @@ public final class CeterisServer implements AutoCloseable {
             String origin = ctx.header("Origin");
             String host = ctx.header("Host");
             if (origin != null && !origin.equals("null") && host != null && !sameHost(origin, host)) {
-                throw new Problem.Exception(403, "cross-origin", "Forbidden", "requests from other sites are refused (Origin " + origin + ")");
+                throw new ProblemException(403, "cross-origin", "Forbidden", "requests from other sites are refused (Origin " + origin + ")");
             }
         }
     }

@@ -21,13 +21,13 @@ public final class HtmlReport {
         WorkspaceState.Snapshot s;
         try {
             s = state.snapshot();
-        } catch (Problem.Exception e) {
+        } catch (ProblemException e) {
             throw new org.ceteris.CeterisException(e.getMessage());
         }
         StudySpec spec;
         try {
             spec = s.spec(study);
-        } catch (Problem.Exception e) {
+        } catch (ProblemException e) {
             throw new org.ceteris.CeterisException(e.getMessage());
         }
         String data = Json.write(StudyViews.detail(spec, s.history().getOrDefault(spec.name(), List.of()), s.latest().get(spec.name())));

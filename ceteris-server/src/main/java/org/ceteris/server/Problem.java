@@ -1,7 +1,7 @@
 package org.ceteris.server;
 
 /**
- * An RFC 9457 problem document, and the exception that carries one out of a handler. The
+ * An RFC 9457 problem document ({@link ProblemException} carries one out of a handler). The
  * {@code type} is a relative URI naming the kind of problem; {@code detail} is one line saying what
  * to fix.
  */
@@ -9,34 +9,12 @@ public record Problem(String type, String title, int status, String detail, Stri
 
     public static final String CONTENT_TYPE = "application/problem+json";
 
-    /** Thrown by handlers; the server turns it into the problem document. */
-    public static final class Exception extends RuntimeException {
-        private final int status;
-        private final String type;
-        private final String title;
-
-        public Exception(int status, String type, String title, String detail) {
-            super(detail);
-            this.status = status;
-            this.type = type;
-            this.title = title;
-        }
-
-        public Problem toProblem(String instance) {
-            return new Problem("/problems/" + type, title, status, getMessage(), instance);
-        }
-
-        public int status() {
-            return status;
-        }
+    static ProblemException notFound(String type, String detail) {
+        return new ProblemException(404, type, "Not found", detail);
     }
 
-    public static Exception notFound(String type, String detail) {
-        return new Exception(404, type, "Not found", detail);
-    }
-
-    public static Exception badRequest(String type, String detail) {
-        return new Exception(400, type, "Bad request", detail);
+    static ProblemException badRequest(String type, String detail) {
+        return new ProblemException(400, type, "Bad request", detail);
     }
 
     /** A title for a status Javalin or Jetty produced. */

@@ -85,7 +85,7 @@ final class WorkspaceState {
 
     private RuntimeException busyOr(CeterisException e) {
         if (e.getMessage().startsWith("workspace is busy")) {
-            return new Problem.Exception(503, "workspace-busy", "Workspace is busy", e.getMessage());
+            return new ProblemException(503, "workspace-busy", "Workspace is busy", e.getMessage());
         }
         return e;
     }
@@ -130,9 +130,9 @@ final class WorkspaceState {
             return run;
         } catch (CeterisException e) {
             if (e.getMessage().startsWith("workspace is busy")) {
-                throw new Problem.Exception(409, "workspace-busy", "Workspace is busy", e.getMessage());
+                throw new ProblemException(409, "workspace-busy", "Workspace is busy", e.getMessage());
             }
-            throw new Problem.Exception(422, "study-failed", "The study could not run", e.getMessage());
+            throw new ProblemException(422, "study-failed", "The study could not run", e.getMessage());
         } finally {
             lock.writeLock().unlock();
         }
@@ -182,7 +182,7 @@ final class WorkspaceState {
         StudySpec spec(String name) {
             Objects.requireNonNull(name);
             if (configError != null) {
-                throw new Problem.Exception(422, "invalid-config", "The workspace config is invalid", configError);
+                throw new ProblemException(422, "invalid-config", "The workspace config is invalid", configError);
             }
             for (StudySpec s : config.studies()) {
                 if (s.name().equals(name)) {
