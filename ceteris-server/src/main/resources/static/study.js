@@ -45,24 +45,26 @@
     if (values.length === 0) return el('p', {class: 'muted', text: 'No runs with a headline number yet.'});
     var fmt = values[0].relative ? '+.1%' : ',.3~f';
     var box = el('div', {class: 'chart', 'data-title': 'history'});
+    var x = {field: 'label', type: 'ordinal', sort: {field: 'run'}, title: 'run (time in UTC · run number)',
+      scale: {padding: 0.3}, axis: {labelAngle: -30, labelOverlap: 'greedy'}};
     var spec = {
       width: 560, height: 200,
       data: {values: values},
-      encoding: {x: {field: 'label', type: 'ordinal', sort: {field: 'run'}, title: 'run (time in UTC · run number)',
-        scale: {padding: 0.3}, axis: {labelAngle: -30, labelOverlap: 'greedy'}}},
       layer: [
         {mark: {type: 'rule', strokeDash: [4, 3], color: '#8a919e'}, encoding: {y: {datum: 0, type: 'quantitative'}}},
-        {mark: {type: 'area', opacity: 0.18, color: '#3559b7'},
-          encoding: {y: {field: 'low', type: 'quantitative', title: 'estimate', axis: {format: fmt}}, y2: {field: 'high'}}},
+        {mark: {type: 'area', opacity: 0.15, color: '#3559b7'},
+          encoding: {x: x, y: {field: 'low', type: 'quantitative', title: 'estimate', axis: {format: fmt}}, y2: {field: 'high'}}},
+        {mark: {type: 'rule', color: '#3559b7', opacity: 0.45, strokeWidth: 3},
+          encoding: {x: x, y: {field: 'low', type: 'quantitative'}, y2: {field: 'high'}}},
         {mark: {type: 'line', point: {size: 50}, color: '#3559b7'},
-          encoding: {y: {field: 'estimate', type: 'quantitative'},
+          encoding: {x: x, y: {field: 'estimate', type: 'quantitative'},
             tooltip: [{field: 'run', title: 'run'}, {field: 'run_at', title: 'time (UTC)'},
               {field: 'estimate', format: fmt}, {field: 'low', format: fmt, title: 'likely from'}, {field: 'high', format: fmt, title: 'likely to'}]}}
       ]
     };
     C.chart(box, spec).catch(function (e) { C.showError(box, 'The chart could not be drawn: ' + e.message); });
     return el('figure', null, box, el('figcaption', {class: 'caption',
-      text: 'How the headline estimate moved from run to run; the shaded band is the likely range at each run.'}));
+      text: 'How the headline estimate moved from run to run; the vertical bar (and the shaded band) is the range the true value most likely lies in at each run. The dashed line is zero: no change.'}));
   }
 
   function render(study) {
