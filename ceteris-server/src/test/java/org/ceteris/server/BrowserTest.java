@@ -146,6 +146,20 @@ class BrowserTest {
     }
 
     @Test
+    void withATokenThePageCarriesItOnEveryCall() throws Exception {
+        try (CeterisServer guarded = CeterisServer.start(workspace, ServerOptions.defaults("test").withAddress("127.0.0.1", 0, "tok-123"))) {
+            String base = "http://127.0.0.1:" + guarded.port() + "/";
+            open(base + "?token=tok-123", "home-with-token");
+            assertEquals(5, driver.findElements(By.cssSelector("a.card")).size());
+            driver.findElement(By.cssSelector("a.card")).click();
+            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("study.html"));
+            waitForCharts();
+            assertTrue(driver.findElements(By.cssSelector(".alert")).isEmpty(), "the token was kept for the study page");
+            assertNoConsoleErrors("study with token");
+        }
+    }
+
+    @Test
     void theExportedReportWorksOffline() throws Exception {
         Path report = Files.createDirectories(Path.of("target")).resolve("report-home_row.html");
         Files.writeString(report, HtmlReport.write(workspace, "home_row"));
