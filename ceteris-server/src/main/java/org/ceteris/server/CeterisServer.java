@@ -44,6 +44,8 @@ public final class CeterisServer implements AutoCloseable {
             config.jsonMapper(new CeterisJsonMapper());
             config.http.maxRequestSize = options.maxBodyBytes();
             config.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler()));
+            // a small pool: answers come from memory, so more threads than cores only add switching
+            config.jetty.threadPool = new org.eclipse.jetty.util.thread.QueuedThreadPool(16, 4);
             config.staticFiles.add(sf -> {
                 sf.hostedPath = "/";
                 sf.directory = "/static";
