@@ -46,7 +46,7 @@ Ceteris.views.register('ab', {
               encoding: {y: {field: 'variant', type: 'nominal'}, x: {field: 'relative', type: 'quantitative'}, text: {field: 'label'}}}
           ]
         },
-        resolve: {scale: {x: 'independent'}}
+        resolve: {scale: {x: 'independent', y: 'independent'}}
       }
     }];
   },
