@@ -111,6 +111,12 @@ class BrowserTest {
     }
 
     @Test
+    void everyMethodViewDrawsItsSampleResults() throws Exception {
+        open(url("test/views-harness.html"), "views-harness");
+        assertTrue(driver.findElements(By.cssSelector(".chart svg")).size() >= 4, "did (3 designs) and interactions");
+    }
+
+    @Test
     void runNowAddsARun() throws Exception {
         open(url("study.html?name=run_from_api"), "study-run-before");
         String before = driver.findElement(By.cssSelector(".study-head")).getText();
