@@ -10,7 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.ceteris.engine.DuckDbEngine;
 import org.ceteris.json.Json;
-import org.ceteris.scenarios.ExampleExperiment;
+import org.ceteris.scenarios.HomeRowScenario;
 import org.ceteris.workspace.Workspace;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,7 +42,7 @@ class StudiesCliTest {
     void workspace() throws Exception {
         Workspace ws = Workspace.openOrCreate(dir);
         try (DuckDbEngine engine = ws.engine(false)) {
-            ExampleExperiment.write(engine, "home_row", 3000, 7);
+            new HomeRowScenario(3000).generate(engine, 7);
         }
         Files.writeString(ws.config(), YAML);
     }

@@ -4,7 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.ceteris.engine.DuckDbEngine;
-import org.ceteris.scenarios.ExampleExperiment;
+import org.ceteris.scenarios.HomeRowScenario;
 import org.ceteris.workspace.StudyRunner;
 import org.ceteris.workspace.Workspace;
 import org.ceteris.workspace.WorkspaceConfig;
@@ -79,7 +79,7 @@ final class TestWorkspace {
     static Workspace create(Path dir) throws Exception {
         Workspace ws = Workspace.openOrCreate(dir);
         try (DuckDbEngine engine = ws.engine(false)) {
-            ExampleExperiment.write(engine, "home_row", 30_000, 20261127);
+            new HomeRowScenario(30_000).generate(engine, 20261127);
         }
         Files.writeString(ws.config(), YAML);
         WorkspaceConfig config = WorkspaceConfig.read(ws.config());
