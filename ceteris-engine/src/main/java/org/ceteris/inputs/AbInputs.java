@@ -35,21 +35,47 @@ public final class AbInputs {
         List<String[]> pairs = new ArrayList<>(); // per metric: {a column, b column or null}
         for (MetricSpec m : spec.metrics()) {
             if (m instanceof MetricSpec.Ratio r) {
-                pairs.add(new String[] {numeric(columns, r.numerator(), source), numeric(columns, r.denominator(), source)});
+                pairs.add(new String[] {numeric(engine, columns, r.numerator(), source), numeric(engine, columns, r.denominator(), source)});
             } else {
                 MetricSpec.Mean mean = (MetricSpec.Mean) m;
-                pairs.add(new String[] {numeric(columns, mean.column(), source),
-                        mean.covariate() == null ? null : numeric(columns, mean.covariate(), source)});
+                pairs.add(new String[] {numeric(engine, columns, mean.column(), source),
+                        mean.covariate() == null ? null : numeric(engine, columns, mean.covariate(), source)});
             }
         }
         String sql = unit == null ? rowLevel(d, engine.relation(source), variant, pairs)
                 : unitLevel(d, engine.relation(source), variant, unit, pairs);
-        Rows rows = engine.query(sql);
+        Rows rows;
+        try {
+            rows = engine.query(sql);
+        } catch (CeterisException e) {
+            throw source.readError(e);
+        }
         return toInput(spec, rows, unit != null);
     }
 
-    private static String numeric(List<Column> columns, String name, Source source) {
-        return Identifiers.requireNumeric(columns, name, source).name();
+    private static String numeric(Engine engine, List<Column> columns, String name, Source source) {
+        Column c = Identifiers.requireColumn(columns, name, source);
+        if (c.numeric()) {
+            return c.name();
+        }
+        Dialect d = engine.dialect();
+        String relation = engine.relation(source);
+        if (engine.query("SELECT 1 AS one FROM " + relation + " LIMIT 1").size() == 0) {
+            throw new CeterisException(source.describe() + " has no rows: there is nothing to analyse");
+        }
+        String example = "";
+        try {
+            Rows bad = engine.query("SELECT " + d.asText(d.ident(c.name())) + " AS v FROM " + relation + " WHERE "
+                    + d.ident(c.name()) + " IS NOT NULL AND TRY_CAST(" + d.ident(c.name()) + " AS DOUBLE) IS NULL LIMIT 1");
+            if (bad.size() > 0) {
+                String v = bad.getString(0, "v");
+                example = " (for example the value '" + (v.length() > 40 ? v.substring(0, 40) + "…" : v) + "')";
+            }
+        } catch (CeterisException ignored) {
+            // an engine without TRY_CAST: the message stays without an example
+        }
+        throw new CeterisException("column '" + c.name() + "' in " + source.describe() + " is " + c.type()
+                + ", not numeric" + example + "; give a numeric column or convert it in --sql");
     }
 
     /** Each row is a unit. */
