@@ -104,13 +104,22 @@ public final class DuckDbEngine implements Engine {
         for (int i = 0; i < rows.size(); i++) {
             out.add(new Column(rows.getString(i, "column_name"), rows.getString(i, "column_type")));
         }
-        if (source instanceof Source.File && out.size() == 1 && out.get(0).name().matches(".*[,;\\t|].*")) {
-            // DuckDB's sniffer falls back to one text column when rows disagree on their number of fields
-            throw new CeterisException("cannot read " + source.describe() + " as a table: its rows do not have the same "
-                    + "number of fields (the header '" + out.get(0).name() + "' was read as one column); look for rows "
-                    + "with extra or missing separators or an unbalanced quote");
+        if (source instanceof Source.File) {
+            requireTabular(source.describe(), out);
         }
         return out;
+    }
+
+    /**
+     * Rejects what DuckDB's CSV sniffer returns when rows disagree on their number of fields: one
+     * text column whose name still holds the separators of the header.
+     */
+    public static void requireTabular(String what, List<Column> columns) {
+        if (columns.size() == 1 && columns.get(0).name().matches(".*[,;\\t|].*")) {
+            throw new CeterisException("cannot read " + what + " as a table: its rows do not have the same "
+                    + "number of fields (the header '" + columns.get(0).name() + "' was read as one column); look for rows "
+                    + "with extra or missing separators or an unbalanced quote");
+        }
     }
 
     /** An Appender for bulk loading into an existing table of the main schema. */
