@@ -7,6 +7,7 @@ import java.util.Map;
 import org.ceteris.CeterisException;
 import org.ceteris.engine.Column;
 import org.ceteris.engine.Dialect;
+import org.ceteris.engine.DuckDbEngine;
 import org.ceteris.engine.Engine;
 import org.ceteris.engine.Identifiers;
 import org.ceteris.engine.Rows;
@@ -42,15 +43,62 @@ public final class AbInputs {
                         mean.covariate() == null ? null : numeric(engine, columns, mean.covariate(), source)});
             }
         }
-        String sql = unit == null ? rowLevel(d, engine.relation(source), variant, pairs)
-                : unitLevel(d, engine.relation(source), variant, unit, pairs);
         Rows rows;
         try {
-            rows = engine.query(sql);
+            rows = unit == null ? rowLevel(engine, source, variant, pairs)
+                    : singleThreaded(engine, unitLevel(d, engine.relation(source), variant, unit, pairs));
         } catch (CeterisException e) {
             throw source.readError(e);
         }
-        return toInput(spec, rows, unit != null);
+        return toInput(spec, rows);
+    }
+
+    /**
+     * Per-variant statistics of rows that are units. Parallel aggregation merges partial states in
+     * whatever order threads finish, which changes the last bits of avg/var_samp between runs; so
+     * where DuckDB numbers rows (workspace tables: {@code rowid}; Parquet: {@code file_row_number})
+     * rows are aggregated per block of {@link #BLOCK} consecutive rows, which one thread scans, and
+     * the blocks (DuckDB vectors, n/2048 small rows) are merged here in block order with Chan's update.
+     * Other sources are aggregated on one thread.
+     */
+    private static Rows rowLevel(Engine engine, Source source, String variant, List<String[]> pairs) {
+        Dialect d = engine.dialect();
+        if (engine instanceof DuckDbEngine) {
+            if (source instanceof Source.File f && isParquet(f.path())) {
+                String relation = "read_parquet(" + d.literal(f.path().toString()) + ", file_row_number = true)";
+                return engine.query(rowLevel(d, relation, variant, pairs, "file_row_number // " + BLOCK));
+            }
+            if (source instanceof Source.Table) {
+                try {
+                    return engine.query(rowLevel(d, engine.relation(source), variant, pairs, "rowid // " + BLOCK));
+                } catch (CeterisException viewWithoutRowid) {
+                    // a view: fall through to one thread
+                }
+            }
+        }
+        return singleThreaded(engine, rowLevel(d, engine.relation(source), variant, pairs, "0"));
+    }
+
+    /** Rows per block of the deterministic partial aggregates. */
+    static final long BLOCK = 2048;
+
+    private static boolean isParquet(java.nio.file.Path p) {
+        String name = p.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        return name.endsWith(".parquet") || name.endsWith(".pq");
+    }
+
+    /** Runs {@code sql} on one DuckDB thread, so that floating-point sums are merged in one fixed order. */
+    private static Rows singleThreaded(Engine engine, String sql) {
+        if (!(engine instanceof DuckDbEngine duck)) {
+            return engine.query(sql);
+        }
+        String threads = duck.query("SELECT current_setting('threads') AS t").getString(0, "t");
+        duck.execute("SET threads = 1");
+        try {
+            return duck.query(sql);
+        } finally {
+            duck.execute("SET threads = " + Long.parseLong(threads));
+        }
     }
 
     private static String numeric(Engine engine, List<Column> columns, String name, Source source) {
@@ -78,9 +126,10 @@ public final class AbInputs {
                 + ", not numeric" + example + "; give a numeric column or convert it in --sql");
     }
 
-    /** Each row is a unit. */
-    static String rowLevel(Dialect d, String relation, String variant, List<String[]> pairs) {
-        StringBuilder inner = new StringBuilder("SELECT ").append(d.asText(d.ident(variant))).append(" AS v");
+    /** Each row is a unit; {@code block} numbers the partial aggregate a row belongs to. */
+    static String rowLevel(Dialect d, String relation, String variant, List<String[]> pairs, String block) {
+        StringBuilder inner = new StringBuilder("SELECT ").append(d.asText(d.ident(variant))).append(" AS v, ")
+                .append(block).append(" AS blk");
         for (int k = 0; k < pairs.size(); k++) {
             appendPair(inner, d, k, d.finiteOrNull(d.ident(pairs.get(k)[0])),
                     pairs.get(k)[1] == null ? null : d.finiteOrNull(d.ident(pairs.get(k)[1])));
@@ -101,7 +150,7 @@ public final class AbInputs {
             }
         }
         perUnit.append(" FROM ").append(relation).append(" WHERE ").append(d.ident(unit)).append(" IS NOT NULL GROUP BY 1");
-        StringBuilder inner = new StringBuilder("SELECT v, nv");
+        StringBuilder inner = new StringBuilder("SELECT v, 0 AS blk, nv");
         for (int k = 0; k < pairs.size(); k++) {
             appendPair(inner, d, k, "s" + k + "a", pairs.get(k)[1] == null ? null : "s" + k + "b");
         }
@@ -129,18 +178,17 @@ public final class AbInputs {
                     .append(", var_samp(b").append(k).append(") AS vb").append(k)
                     .append(", covar_samp(a").append(k).append(", b").append(k).append(") AS cab").append(k);
         }
-        sb.append(" FROM (").append(inner).append(") t GROUP BY v ORDER BY v");
+        sb.append(" FROM (").append(inner).append(") t GROUP BY v, blk ORDER BY v, blk");
         return sb.toString();
     }
 
-    private static AbInput toInput(AbSpec spec, Rows rows, boolean perUnit) {
-        List<String> variants = new ArrayList<>();
+    private static AbInput toInput(AbSpec spec, Rows rows) {
         Map<String, Long> units = new HashMap<>();
         Map<String, Map<String, CoMoments>> stats = new HashMap<>();
         Map<String, Long> excluded = new HashMap<>();
         long unassigned = 0;
         long multi = 0;
-        for (int i = 0; i < rows.size(); i++) {
+        for (int i = 0; i < rows.size(); i++) { // ordered by variant, then block: a fixed merge order
             String v = rows.getString(i, "v");
             long n = rows.getLong(i, "units");
             multi += rows.getLong(i, "multi");
@@ -148,8 +196,7 @@ public final class AbInputs {
                 unassigned += n;
                 continue;
             }
-            variants.add(v);
-            units.put(v, n);
+            units.merge(v, n, Long::sum);
             for (int k = 0; k < spec.metrics().size(); k++) {
                 String name = spec.metrics().get(k).name();
                 long nk = rows.getLong(i, "n" + k);
@@ -158,13 +205,14 @@ public final class AbInputs {
                         rows.getDouble(i, "ma" + k), zeroIfNaN(rows.getDouble(i, "mb" + k)),
                         zeroIfNaN(rows.getDouble(i, "va" + k)), zeroIfNaN(rows.getDouble(i, "vb" + k)),
                         zeroIfNaN(rows.getDouble(i, "cab" + k)));
-                stats.computeIfAbsent(name, x -> new HashMap<>()).put(v, cm);
+                stats.computeIfAbsent(name, x -> new HashMap<>()).merge(v, cm, CoMoments::merge);
             }
         }
         if (multi > 0) {
             throw new CeterisException(multi + " unit(s) appear in more than one variant of '" + spec.variant()
                     + "'; each unit must stay in one variant (check the assignment, or analyse without --unit)");
         }
+        List<String> variants = new ArrayList<>(units.keySet());
         variants.sort(String::compareTo);
         for (MetricSpec m : spec.metrics()) {
             stats.computeIfAbsent(m.name(), x -> new HashMap<>());
