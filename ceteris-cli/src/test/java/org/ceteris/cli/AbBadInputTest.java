@@ -142,6 +142,22 @@ class AbBadInputTest {
     }
 
     @Test
+    void infiniteValuesAreExcludedLikeMissingOnes() throws IOException {
+        Path f = csv("inf.csv", "variant,m,d", "control,1,1", "control,2,2", "control,inf,1", "control,4,1",
+                "B,4,1", "B,-inf,2", "B,6,1", "B,5,inf");
+        JsonNode j = Json.read(Cli.run("ab", "--data", f.toString(), "--variant", "variant", "--metric", "m",
+                "--ratio", "r=m/d", "--correction", "none", "--json").ok().out());
+        assertEquals(3, j.at("/metrics/0/variants/0/n").asInt());
+        assertEquals(3, j.at("/metrics/0/variants/1/n").asInt());
+        assertEquals(2, j.at("/metrics/1/variants/0/n").asInt(), "B: rows with an infinite m or d are left out");
+        assertEquals(5.0, j.at("/metrics/0/variants/0/mean").asDouble(), 1e-12);
+        assertEquals(7.0 / 3.0, j.at("/metrics/0/variants/1/mean").asDouble(), 1e-12);
+        String messages = j.get("diagnostics").toString();
+        assertTrue(messages.contains("2 unit(s) had a missing or non-numeric value of m"), messages);
+        assertTrue(messages.contains("3 unit(s) had a missing or non-numeric value of r"), messages);
+    }
+
+    @Test
     void malformedCsvIsOneLineNamingTheFile() throws IOException {
         Path f = csv("broken.csv", "variant,m", "control,1", "control,2,3,4", "B,\"unterminated", "B,5");
         assertOneLineError(Cli.run("ab", "--data", f.toString(), "--variant", "variant", "--metric", "m"),
