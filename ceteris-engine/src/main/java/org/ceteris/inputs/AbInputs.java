@@ -19,9 +19,10 @@ import org.ceteris.stats.CoMoments;
 
 /**
  * The SQL that turns an experiment table into the scorecard's sufficient statistics: one scan,
- * grouped by variant, with DuckDB's numerically stable {@code avg}, {@code var_samp} and
- * {@code covar_samp} (never Σy² − (Σy)²/n). With a unit column, rows are first summed per unit.
- * Values that are NULL, NaN or infinite are excluded per metric and counted.
+ * grouped by variant (and by block of rows, for a deterministic merge), with DuckDB's numerically
+ * stable {@code avg}, {@code var_samp} and {@code covar_samp} (never Σy² − (Σy)²/n). With a unit
+ * column, rows are first summed per unit. Values that are NULL, NaN or infinite are excluded per
+ * metric and counted. Cost: O(n) in the engine; O(n/2048) block rows merged in Java.
  */
 public final class AbInputs {
 
