@@ -95,6 +95,18 @@ class AbBadInputTest {
     }
 
     @Test
+    void zeroControlMeanHasNoPercentage() throws IOException {
+        Path f = csv("zeroc.csv", "variant,m", "control,0", "control,0", "control,0", "B,1", "B,0", "B,1", "B,1");
+        Cli.Run text = Cli.run("ab", "--data", f.toString(), "--variant", "variant", "--metric", "m").ok();
+        assertFalse(text.out().contains("Infinity") || text.out().contains("n/a%"), text.out());
+        assertTrue(text.out().contains("the change is somewhere between -0.046 and 1.55"), text.out());
+        JsonNode j = Json.read(Cli.run("ab", "--data", f.toString(), "--variant", "variant", "--metric", "m", "--json")
+                .ok().out());
+        assertTrue(j.at("/metrics/0/comparisons/0/relative").isNull(), "no relative lift over a zero mean");
+        assertEquals(0.75, j.at("/metrics/0/comparisons/0/estimate").asDouble(), 1e-12);
+    }
+
+    @Test
     void zeroVarianceEverywhereIsAnError() throws IOException {
         Path f = csv("flat2.csv", "variant,m", "control,3", "control,3", "B,4", "B,4");
         assertOneLineError(Cli.run("ab", "--data", f.toString(), "--variant", "variant", "--metric", "m"),
