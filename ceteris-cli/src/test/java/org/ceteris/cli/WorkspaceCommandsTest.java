@@ -82,8 +82,28 @@ class WorkspaceCommandsTest {
                 "--metric", "minutes", "--json").ok().out();
         String fromFile = Cli.run("ab", "--data", more.toString(), "--variant", "variant", "--metric", "minutes", "--json")
                 .ok().out();
-        assertEquals(fromFile, fromTable);
-        assertEquals(fromFile, fromSql);
+        // the same numbers (a table is scanned in parallel blocks, a CSV file on one thread: last bits may differ)
+        assertSameNumbers(Json.read(fromFile), Json.read(fromTable), "");
+        assertSameNumbers(Json.read(fromFile), Json.read(fromSql), "");
+    }
+
+    static void assertSameNumbers(JsonNode expected, JsonNode actual, String path) {
+        if (expected.isNumber()) {
+            assertTrue(actual.isNumber(), path);
+            double e = expected.asDouble();
+            assertEquals(e, actual.asDouble(), 1e-12 * Math.max(1e-300, Math.abs(e)), path);
+        } else if (expected.isContainerNode()) {
+            assertEquals(expected.size(), actual.size(), path);
+            if (expected.isArray()) {
+                for (int i = 0; i < expected.size(); i++) {
+                    assertSameNumbers(expected.get(i), actual.get(i), path + "/" + i);
+                }
+            } else {
+                expected.fieldNames().forEachRemaining(f -> assertSameNumbers(expected.get(f), actual.get(f), path + "/" + f));
+            }
+        } else {
+            assertEquals(expected, actual, path);
+        }
     }
 
     @Test

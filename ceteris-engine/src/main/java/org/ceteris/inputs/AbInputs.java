@@ -59,36 +59,42 @@ public final class AbInputs {
      * whatever order threads finish, which changes the last bits of avg/var_samp between runs; so
      * where DuckDB numbers rows (workspace tables: {@code rowid}; Parquet: {@code file_row_number})
      * rows are aggregated per block of {@link #BLOCK} consecutive rows, which one thread scans, and
-     * the blocks (DuckDB vectors, n/2048 small rows) are merged here in block order with Chan's update.
-     * Other sources are aggregated on one thread.
+     * the blocks (DuckDB vectors, n/2048 small rows) are merged here in block order with Chan's update
+     * ({@link BlockSums}). Other sources are aggregated on one thread.
      *
      * <p>The first scan aggregates the columns as they are. Its result is used only when it shows
-     * that nothing had to be excluded: every aggregate finite (one NaN or infinity makes a mean
-     * non-finite) and, for a metric with a covariate or denominator, the same non-null count for both
-     * columns and for the pair. Otherwise a second scan excludes NULL, NaN and infinite values per
-     * metric explicitly (about twice the work per row).
+     * that nothing had to be excluded: every aggregate finite (one NaN or infinity makes a sum or
+     * mean non-finite) and, for a metric with a covariate or denominator, the same non-null count for
+     * both columns and for the pair. Otherwise a second scan excludes NULL, NaN and infinite values
+     * per metric explicitly with {@code avg}/{@code var_samp}/{@code covar_samp}.
      */
     private static Rows rowLevel(Engine engine, Source source, String variant, List<String[]> pairs) {
-        Rows fast = rowLevel(engine, source, variant, pairs, false);
-        return clean(fast, pairs) ? fast : rowLevel(engine, source, variant, pairs, true);
-    }
-
-    private static Rows rowLevel(Engine engine, Source source, String variant, List<String[]> pairs, boolean screen) {
         Dialect d = engine.dialect();
         if (engine instanceof DuckDbEngine) {
+            String relation = null;
+            String block = null;
             if (source instanceof Source.File f && isParquet(f.path())) {
-                String relation = "read_parquet(" + d.literal(f.path().toString()) + ", file_row_number = true)";
-                return engine.query(rowLevel(d, relation, variant, pairs, "file_row_number // " + BLOCK, screen));
+                relation = "read_parquet(" + d.literal(f.path().toString()) + ", file_row_number = true)";
+                block = "file_row_number // " + BLOCK;
+            } else if (source instanceof Source.Table) {
+                relation = engine.relation(source);
+                block = "rowid // " + BLOCK;
             }
-            if (source instanceof Source.Table) {
+            if (block != null) {
                 try {
-                    return engine.query(rowLevel(d, engine.relation(source), variant, pairs, "rowid // " + BLOCK, screen));
-                } catch (CeterisException viewWithoutRowid) {
-                    // a view: fall through to one thread
+                    Rows fast = BlockSums.load(engine, relation, variant, pairs, block);
+                    return fast != null ? fast : engine.query(rowLevel(d, relation, variant, pairs, block, true));
+                } catch (CeterisException e) {
+                    if (!(source instanceof Source.Table)) {
+                        throw e;
+                    }
+                    // a view has no rowid: one thread below
                 }
             }
         }
-        return singleThreaded(engine, rowLevel(d, engine.relation(source), variant, pairs, "0", screen));
+        String relation = engine.relation(source);
+        Rows fast = singleThreaded(engine, rowLevel(d, relation, variant, pairs, "0", false));
+        return clean(fast, pairs) ? fast : singleThreaded(engine, rowLevel(d, relation, variant, pairs, "0", true));
     }
 
     /** True when the unscreened aggregates show that no value needed excluding (see {@link #rowLevel}). */

@@ -88,9 +88,59 @@ class AbInputsReferenceTest {
         }
     }
 
+    /** How the raw rows reach the scorecard: the CSV file (one thread), a table or a Parquet file (parallel blocks). */
+    enum Via { CSV, TABLE, PARQUET }
+
     static AbResult run(String ds, AbSpecBuilder b) {
+        return run(ds, b, Via.CSV);
+    }
+
+    static AbResult run(String ds, AbSpecBuilder b, Via via) {
+        String csv = DIR.resolve("ab_" + ds + ".csv").toAbsolutePath().toString().replace("'", "''");
         try (DuckDbEngine engine = DuckDbEngine.inMemory()) {
-            return AbStudy.run(engine, new Source.File(DIR.resolve("ab_" + ds + ".csv")), b.build());
+            switch (via) {
+                case TABLE:
+                    engine.execute("CREATE TABLE t AS SELECT * FROM read_csv('" + csv + "', header = true, sample_size = -1)");
+                    return AbStudy.run(engine, new Source.Table("t"), b.build());
+                case PARQUET:
+                    Path pq = PARQUET_DIR.resolve(ds + ".parquet");
+                    engine.execute("COPY (SELECT * FROM read_csv('" + csv + "', header = true, sample_size = -1)) TO '"
+                            + pq + "' (FORMAT parquet, ROW_GROUP_SIZE 1000)");
+                    return AbStudy.run(engine, new Source.File(pq), b.build());
+                default:
+                    return AbStudy.run(engine, new Source.File(DIR.resolve("ab_" + ds + ".csv")), b.build());
+            }
+        }
+    }
+
+    @org.junit.jupiter.api.io.TempDir
+    static Path PARQUET_DIR;
+
+    /** The parallel block scan (shifted sums per 2048 rows, merged in Java) on a table and on Parquet. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"heavy,TABLE", "heavy,PARQUET", "large,TABLE", "large,PARQUET",
+            "gaps,TABLE", "gaps,PARQUET", "stable,PARQUET"})
+    void blockScansMatchReferences(String ds, Via via) {
+        AbResult r = run(ds, spec(ds).metric("y").metric("conv").ratio("num_den=num/den"), via);
+        for (MetricResult m : r.metrics()) {
+            String test = m.kind().equals("ratio") ? "ratio" : "welch";
+            for (Comparison c : m.comparisons()) {
+                if (ds.equals("stable")) {
+                    close(ref(ds + "/" + test + "/" + m.metric() + "/" + c.variant() + "/se"), c.se(), 0, "stable se");
+                } else {
+                    assertComparison(ds + "/" + test + "/" + m.metric() + "/" + c.variant(), c);
+                }
+            }
+        }
+        for (VariantSummary s : r.metrics().get(0).variants()) {
+            assertEquals(ref(ds + "/count/y/" + s.variant()), (double) s.n(), "n " + s.variant());
+            close(ref(ds + "/sd/y/" + s.variant()), s.sd(), 0, "sd " + s.variant());
+        }
+        if (!ds.equals("stable")) {
+            AbResult cuped = run(ds, spec(ds).metric("y").covariate("y=x"), via);
+            for (Comparison c : cuped.metrics().get(0).comparisons()) {
+                assertComparison(ds + "/cuped/y_x/" + c.variant(), c);
+            }
         }
     }
 
