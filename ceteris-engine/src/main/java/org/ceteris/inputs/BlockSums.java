@@ -29,23 +29,28 @@ final class BlockSums {
     static Rows load(Engine engine, String relation, String variant, List<String[]> pairs, String block) {
         Dialect d = engine.dialect();
         double[][] shift = shifts(engine, relation, pairs);
-        StringBuilder sb = new StringBuilder("SELECT ").append(d.asText(d.ident(variant))).append(" AS v, ")
-                .append(block).append(" AS blk, count(*) AS units");
+        StringBuilder inner = new StringBuilder("SELECT ").append(d.asText(d.ident(variant))).append(" AS v, ")
+                .append(block).append(" AS blk");
+        StringBuilder sb = new StringBuilder("SELECT v, blk, count(*) AS units");
         for (int k = 0; k < pairs.size(); k++) {
-            String a = "(CAST(" + d.ident(pairs.get(k)[0]) + " AS DOUBLE) - CAST(" + shift[k][0] + " AS DOUBLE))";
-            sb.append(", count(").append(d.ident(pairs.get(k)[0])).append(") AS n").append(k)
+            inner.append(", CAST(").append(d.ident(pairs.get(k)[0])).append(" AS DOUBLE) - CAST(").append(shift[k][0])
+                    .append(" AS DOUBLE) AS a").append(k);
+            String a = "a" + k;
+            sb.append(", count(").append(a).append(") AS n").append(k)
                     .append(", sum(").append(a).append(") AS sa").append(k)
                     .append(", sum(").append(a).append(" * ").append(a).append(") AS saa").append(k);
             if (pairs.get(k)[1] != null) {
-                String b = "(CAST(" + d.ident(pairs.get(k)[1]) + " AS DOUBLE) - CAST(" + shift[k][1] + " AS DOUBLE))";
-                sb.append(", count(").append(d.ident(pairs.get(k)[1])).append(") AS nb").append(k)
-                        .append(", regr_count(").append(a).append(", ").append(b).append(") AS nab").append(k)
+                inner.append(", CAST(").append(d.ident(pairs.get(k)[1])).append(" AS DOUBLE) - CAST(").append(shift[k][1])
+                        .append(" AS DOUBLE) AS b").append(k);
+                String b = "b" + k;
+                sb.append(", count(").append(b).append(") AS nb").append(k)
+                        .append(", count(").append(a).append(" * ").append(b).append(") AS nab").append(k)
                         .append(", sum(").append(b).append(") AS sb").append(k)
                         .append(", sum(").append(b).append(" * ").append(b).append(") AS sbb").append(k)
                         .append(", sum(").append(a).append(" * ").append(b).append(") AS sab").append(k);
             }
         }
-        sb.append(" FROM ").append(relation).append(" GROUP BY 1, 2 ORDER BY 1, 2");
+        sb.append(" FROM (").append(inner).append(" FROM ").append(relation).append(") t GROUP BY v, blk ORDER BY v, blk");
         Rows sums = engine.query(sb.toString());
         return clean(sums, pairs) ? moments(sums, pairs, shift) : null;
     }
