@@ -11,8 +11,8 @@ import org.ceteris.engine.Rows;
  * of {@link AbInputs#BLOCK} consecutive rows, the count and the shifted sums Σ(y − c), Σ(y − c)²
  * (and the cross sum for a pair), which cost a third of {@code var_samp}/{@code covar_samp}. Each
  * block is turned into centred moments here (M2 = Σ(y − c)² − (Σ(y − c))²/n) and merged by the
- * caller in block order with Chan's update. The shift c is the median of the column over the
- * first 1,001 rows, so the relative error of M2 is about ε·(1 + ((ȳ − c)/s)²) whatever the mean's
+ * caller in block order with Chan's update. The shift c is the median of the column's first
+ * 1,001 finite values, so the relative error of M2 is about ε·(1 + ((ȳ − c)/s)²) whatever the mean's
  * size (the textbook formula is the case c = 0). Rows of one block are summed by one thread in row
  * order, so the result is the same on every run. Cost: O(n) in the engine, O(n/2048) here.
  */
@@ -55,25 +55,20 @@ final class BlockSums {
         return clean(sums, pairs) ? moments(sums, pairs, shift) : null;
     }
 
-    /** Per metric, the median of each column over the first 1,001 rows (0 when none is finite). */
+    /**
+     * Per metric, the median of each column's first 1,001 finite values in row order (0 when there
+     * is none). One small query per column; each stops once it has its values.
+     */
     private static double[][] shifts(Engine engine, String relation, List<String[]> pairs) {
         Dialect d = engine.dialect();
-        StringBuilder inner = new StringBuilder("SELECT 0 AS zero");
-        StringBuilder outer = new StringBuilder("SELECT 0 AS zero");
-        for (int k = 0; k < pairs.size(); k++) {
-            for (int j = 0; j < 2; j++) {
-                if (pairs.get(k)[j] != null) {
-                    inner.append(", ").append(d.finiteOrNull(d.ident(pairs.get(k)[j]))).append(" AS c").append(k).append(j);
-                    outer.append(", median(c").append(k).append(j).append(") AS c").append(k).append(j);
-                }
-            }
-        }
-        Rows r = engine.query(outer + " FROM (" + inner + " FROM " + relation + " LIMIT 1001) t");
         double[][] shift = new double[pairs.size()][2];
         for (int k = 0; k < pairs.size(); k++) {
             for (int j = 0; j < 2; j++) {
                 if (pairs.get(k)[j] != null) {
-                    double c = r.getDouble(0, "c" + k + j);
+                    String value = d.finiteOrNull(d.ident(pairs.get(k)[j]));
+                    Rows r = engine.query("SELECT median(c) AS c FROM (SELECT " + value + " AS c FROM " + relation
+                            + " WHERE " + value + " IS NOT NULL LIMIT 1001) t");
+                    double c = r.size() == 0 ? Double.NaN : r.getDouble(0, "c");
                     shift[k][j] = Double.isFinite(c) ? c : 0.0;
                 }
             }
