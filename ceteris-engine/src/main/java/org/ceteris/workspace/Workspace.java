@@ -182,8 +182,9 @@ public final class Workspace {
             long[] rows = new long[1];
             engine.inTransaction(() -> {
                 try {
-                    DuckDbEngine.requireTabular(what, engine.columns(new org.ceteris.engine.Source.Query("SELECT * FROM " + reader)));
                     engine.execute("CREATE OR REPLACE TABLE \"" + table + "\" AS SELECT * FROM " + reader);
+                    // inside the transaction: a CSV the sniffer could not split is rolled back
+                    DuckDbEngine.requireTabular(what, engine.columns(new org.ceteris.engine.Source.Table(table)));
                 } catch (CeterisException e) {
                     if (e.getMessage().startsWith("cannot read")) {
                         throw e;
