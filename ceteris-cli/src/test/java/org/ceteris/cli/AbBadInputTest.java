@@ -154,6 +154,25 @@ class AbBadInputTest {
     }
 
     @Test
+    void missingCellsInEventRowsAreCountedWithUnit() throws IOException {
+        Path f = csv("events.csv", "user,variant,m,x", "u1,control,1,1", "u1,control,NaN,1", "u2,control,2,2",
+                "u3,control,,3", "u3,control,,1", "u4,B,4,1", "u4,B,1,", "u5,B,6,2", "u6,B,5,2");
+        JsonNode j = Json.read(Cli.run("ab", "--data", f.toString(), "--variant", "variant", "--unit", "user",
+                "--metric", "m", "--json").ok().out());
+        assertEquals(3, j.at("/metrics/0/variants/0/n").asInt(), "B: u4, u5, u6");
+        assertEquals(2, j.at("/metrics/0/variants/1/n").asInt(), "control: u1, u2 (u3 has no value at all)");
+        assertEquals(16.0 / 3, j.at("/metrics/0/variants/0/mean").asDouble(), 1e-12, "u4 sums 4 + 1, u5 6, u6 5");
+        assertEquals(1.5, j.at("/metrics/0/variants/1/mean").asDouble(), 1e-12, "u1's NaN row is left out of its sum");
+        String messages = j.get("diagnostics").toString();
+        assertTrue(messages.contains("3 row(s) had a missing or non-numeric value of m and were left out of their unit's total"),
+                messages);
+        assertTrue(messages.contains("1 unit(s) had a missing or non-numeric value of m"), messages);
+        JsonNode cuped = Json.read(Cli.run("ab", "--data", f.toString(), "--variant", "variant", "--unit", "user",
+                "--metric", "m", "--covariate", "m=x", "--json").ok().out());
+        assertTrue(cuped.get("diagnostics").toString().contains("4 row(s) had a missing"), cuped.toString());
+    }
+
+    @Test
     void infiniteValuesAreExcludedLikeMissingOnes() throws IOException {
         Path f = csv("inf.csv", "variant,m,d", "control,1,1", "control,2,2", "control,inf,1", "control,4,1",
                 "B,4,1", "B,-inf,2", "B,6,1", "B,5,inf");

@@ -101,6 +101,11 @@ public final class Scorecard {
         if (stats == null) {
             throw new IllegalArgumentException("no statistics for metric " + metric.name());
         }
+        long droppedRows = input.excludedRows().getOrDefault(metric.name(), 0L);
+        if (droppedRows > 0) {
+            diagnostics.add(Diagnostic.warning(DiagnosticCode.MISSING_VALUES, droppedRows + " row(s) had a missing or "
+                    + "non-numeric value of " + metric.name() + " and were left out of their unit's total."));
+        }
         long excluded = input.excluded().getOrDefault(metric.name(), 0L);
         if (excluded > 0) {
             diagnostics.add(Diagnostic.warning(DiagnosticCode.MISSING_VALUES, excluded + " unit(s) had a missing or "

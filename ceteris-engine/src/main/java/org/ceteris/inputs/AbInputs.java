@@ -195,7 +195,7 @@ public final class AbInputs {
             }
         }
         inner.append(" FROM ").append(relation);
-        return aggregate(inner.toString(), pairs.size(), "0");
+        return aggregate(inner.toString(), pairs.size(), "0", "");
     }
 
     /** Rows are summed per unit first; a unit in two variants is counted and rejected. */
@@ -204,18 +204,27 @@ public final class AbInputs {
                 .append(d.asText(d.ident(variant))).append(") AS v, count(DISTINCT ")
                 .append(d.ident(variant)).append(") AS nv");
         for (int k = 0; k < pairs.size(); k++) {
-            perUnit.append(", sum(").append(d.finiteOrNull(d.ident(pairs.get(k)[0]))).append(") AS s").append(k).append("a");
-            if (pairs.get(k)[1] != null) {
-                perUnit.append(", sum(").append(d.finiteOrNull(d.ident(pairs.get(k)[1]))).append(") AS s").append(k).append("b");
+            String a = d.finiteOrNull(d.ident(pairs.get(k)[0]));
+            String b = pairs.get(k)[1] == null ? null : d.finiteOrNull(d.ident(pairs.get(k)[1]));
+            perUnit.append(", sum(").append(a).append(") AS s").append(k).append("a");
+            if (b != null) {
+                perUnit.append(", sum(").append(b).append(") AS s").append(k).append("b");
             }
+            perUnit.append(", sum(CASE WHEN ").append(a).append(" IS NULL").append(b == null ? "" : " OR " + b + " IS NULL")
+                    .append(" THEN 1 ELSE 0 END) AS r").append(k);
         }
         perUnit.append(" FROM ").append(relation).append(" WHERE ").append(d.ident(unit)).append(" IS NOT NULL GROUP BY 1");
         StringBuilder inner = new StringBuilder("SELECT v, 0 AS blk, nv");
         for (int k = 0; k < pairs.size(); k++) {
             appendPair(inner, d, k, "s" + k + "a", pairs.get(k)[1] == null ? null : "s" + k + "b");
+            inner.append(", r").append(k);
         }
         inner.append(" FROM (").append(perUnit).append(") pu");
-        return aggregate(inner.toString(), pairs.size(), "sum(CASE WHEN nv > 1 THEN 1 ELSE 0 END)");
+        StringBuilder rows = new StringBuilder();
+        for (int k = 0; k < pairs.size(); k++) {
+            rows.append(", sum(r").append(k).append(") AS rows").append(k);
+        }
+        return aggregate(inner.toString(), pairs.size(), "sum(CASE WHEN nv > 1 THEN 1 ELSE 0 END)", rows.toString());
     }
 
     private static void appendPair(StringBuilder sb, Dialect d, int k, String a, String b) {
@@ -228,8 +237,10 @@ public final class AbInputs {
         }
     }
 
-    private static String aggregate(String inner, int metrics, String multiVariant) {
-        StringBuilder sb = new StringBuilder("SELECT v, count(*) AS units, ").append(multiVariant).append(" AS multi");
+    /** {@code extra}: further select items (", …") of the outer query. */
+    private static String aggregate(String inner, int metrics, String multiVariant, String extra) {
+        StringBuilder sb = new StringBuilder("SELECT v, count(*) AS units, ").append(multiVariant).append(" AS multi")
+                .append(extra);
         for (int k = 0; k < metrics; k++) {
             sb.append(", count(a").append(k).append(") AS n").append(k)
                     .append(", avg(a").append(k).append(") AS ma").append(k)
@@ -248,8 +259,10 @@ public final class AbInputs {
         Map<String, Long> units = new HashMap<>();
         Map<String, Map<String, CoMoments>> stats = new HashMap<>();
         Map<String, Long> excluded = new HashMap<>();
+        Map<String, Long> excludedRows = new HashMap<>();
         long unassigned = 0;
         long multi = 0;
+        boolean perUnit = rows.columns().contains("rows0");
         for (int i = 0; i < rows.size(); i++) { // ordered by variant, then block: a fixed merge order
             String v = rows.getString(i, "v");
             long n = rows.getLong(i, "units");
@@ -261,6 +274,9 @@ public final class AbInputs {
             units.merge(v, n, Long::sum);
             for (int k = 0; k < spec.metrics().size(); k++) {
                 String name = spec.metrics().get(k).name();
+                if (perUnit) {
+                    excludedRows.merge(name, rows.getLong(i, "rows" + k), Long::sum);
+                }
                 long nk = rows.getLong(i, "n" + k);
                 excluded.merge(name, n - nk, Long::sum);
                 CoMoments cm = nk == 0 ? CoMoments.EMPTY : CoMoments.ofVariances(nk,
@@ -279,7 +295,8 @@ public final class AbInputs {
         for (MetricSpec m : spec.metrics()) {
             stats.computeIfAbsent(m.name(), x -> new HashMap<>());
         }
-        return new AbInput(variants, units, stats, excluded, unassigned);
+        excludedRows.values().removeIf(x -> x == 0);
+        return new AbInput(variants, units, stats, excluded, unassigned, excludedRows);
     }
 
     private static double zeroIfNaN(double x) {
