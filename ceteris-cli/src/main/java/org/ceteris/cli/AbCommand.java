@@ -113,7 +113,7 @@ public final class AbCommand implements Callable<Integer> {
                 } else {
                     row.add(Wording.number(c.estimate()));
                     row.add("[" + Wording.number(c.ciLow()) + ", " + Wording.number(c.ciHigh()) + "]");
-                    row.add(Wording.percent(c.relative()));
+                    row.add(Double.isFinite(c.relative()) ? Wording.percent(c.relative()) : "n/a");
                     row.add(String.format(Locale.ROOT, "%.3g", c.pValue()));
                     row.add(String.format(Locale.ROOT, "%.3g", c.pAdjusted()));
                 }

@@ -24,10 +24,13 @@ public final class Scorecard {
 
     public static AbResult analyze(AbSpec spec, AbInput input) {
         List<String> variants = input.variants();
+        if (variants.isEmpty()) {
+            throw new CeterisException("the data has no rows with a value in column '" + spec.variant()
+                    + "': an experiment needs a control and at least one treatment");
+        }
         if (variants.size() < 2) {
-            throw new CeterisException("column '" + spec.variant() + "' has only "
-                    + (variants.isEmpty() ? "no variants" : "one variant (" + variants.get(0) + ")")
-                    + ": an experiment needs a control and at least one treatment");
+            throw new CeterisException("column '" + spec.variant() + "' has only one variant (" + variants.get(0)
+                    + "): an experiment needs a control and at least one treatment");
         }
         String control = chooseControl(spec, variants);
         List<Diagnostic> diagnostics = new ArrayList<>();
@@ -98,6 +101,11 @@ public final class Scorecard {
         if (stats == null) {
             throw new IllegalArgumentException("no statistics for metric " + metric.name());
         }
+        long droppedRows = input.excludedRows().getOrDefault(metric.name(), 0L);
+        if (droppedRows > 0) {
+            diagnostics.add(Diagnostic.warning(DiagnosticCode.MISSING_VALUES, droppedRows + " row(s) had a missing or "
+                    + "non-numeric value of " + metric.name() + " and were left out of their unit's total."));
+        }
         long excluded = input.excluded().getOrDefault(metric.name(), 0L);
         if (excluded > 0) {
             diagnostics.add(Diagnostic.warning(DiagnosticCode.MISSING_VALUES, excluded + " unit(s) had a missing or "
@@ -152,6 +160,13 @@ public final class Scorecard {
 
     private static void checkVariance(MetricSpec metric, List<String> variants, Map<String, CoMoments> stats,
                                       List<Diagnostic> diagnostics) {
+        boolean noVariation = metric instanceof MetricSpec.Ratio
+                ? variants.stream().allMatch(v -> RatioTest.varianceOfRatio(stats.get(v)) == 0)
+                : variants.stream().allMatch(v -> stats.get(v).m2A() == 0);
+        if (noVariation) {
+            throw new CeterisException("metric " + metric.name() + " does not vary within any variant (every unit of a variant "
+                    + "has the same value), so its uncertainty cannot be estimated; check the column or leave the metric out");
+        }
         for (String v : variants) {
             CoMoments s = stats.get(v);
             if (s.m2A() == 0 && metric instanceof MetricSpec.Mean) {
