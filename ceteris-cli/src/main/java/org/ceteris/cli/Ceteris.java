@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
         subcommands = {
                 DemoCommand.class,
                 AbCommand.class,
+                SequentialCommand.class,
+                SimulateSequentialCommand.class,
                 PowerCommand.class,
                 ImportCommand.class,
                 SqlCommand.class,

@@ -43,8 +43,9 @@ public final class SequentialVerdict {
                     last.time(), units(last), metric));
         }
         for (SequentialResult.Demotion d : decision.demoted()) {
-            sentences.add(String.format(Locale.ROOT, "Variant %s was taken out of the test at look %d (%s) because it was "
-                    + "clearly worse.", d.variant(), d.look(), d.time()));
+            sentences.add(String.format(Locale.ROOT, "%s was taken out of the test at look %d (%s) because it was "
+                    + "clearly worse than another variant.", d.variant().equals(settings.control()) ? "Control (" + d.variant() + ")"
+                    : "Variant " + d.variant(), d.look(), d.time()));
         }
         List<String> ahead = new ArrayList<>();
         for (SequentialResult.Arm a : last.arms()) {

@@ -32,6 +32,7 @@ public record SimulationResult(
      * @param power             per arm with a non-zero effect: share of runs in which it was declared different from control
      * @param expectedN         mean total units when the run stopped
      * @param demotionRate      per arm: share of runs in which it was demoted; null when nothing is demoted
+     * @param expectedN_mcse    Monte Carlo standard error of expectedN (named so that the JSON key is expected_n_mcse)
      * @param anyDemotionRate   share of runs in which any arm was demoted; null when nothing is demoted
      */
     public record DesignResult(
@@ -42,7 +43,7 @@ public record SimulationResult(
             double expectedN,
             Map<String, Double> demotionRate,
             Map<String, Double> powerMcse,
-            double expectedNMcse,
+            double expectedN_mcse,
             Map<String, Double> demotionRateMcse,
             Double anyDemotionRate,
             Double anyDemotionMcse) {

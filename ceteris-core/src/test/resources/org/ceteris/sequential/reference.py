@@ -209,7 +209,7 @@ def write_engine():
         f.write("day,variant,minutes,pre_minutes\n")
         for i in order:
             d, v, y, x = rows[i]
-            f.write(f"{d},{v},{y!r},{x!r}\n")
+            f.write(f"{d},{v},{float(y)!r},{float(x)!r}\n")
     arms_sorted = ["control", "B", "C"]
     ordered = [{a: r[a] for a in arms_sorted} for r in data]
     with open(os.path.join(ENGINE, "sequential_replay_expected.txt"), "w") as f:
