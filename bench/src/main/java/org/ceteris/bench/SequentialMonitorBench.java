@@ -58,25 +58,32 @@ public class SequentialMonitorBench {
             names.add(i == 0 ? "control" : "arm" + i);
         }
         SplittableRandom rnd = new SplittableRandom(1);
-        batches = new CoMoments[1024][arms];
-        for (CoMoments[] b : batches) {
-            for (int a = 0; a < arms; a++) {
-                CoMoments s = CoMoments.EMPTY;
-                for (int u = 0; u < 20; u++) {
-                    double x = 10 + rnd.nextGaussian();
-                    s = s.add(x + rnd.nextGaussian(), x); // equal arms: nothing is decided, every pair is read
-                }
-                b[a] = s;
-            }
+        batches = new CoMoments[1024][];
+        for (int i = 0; i < batches.length; i++) {
+            batches[i] = batch(rnd);
         }
         monitor = SequentialMonitor.start(new SequentialMonitor.Settings(names, "control", kind, method, 0.05, 5000,
                 Direction.HIGHER, true));
         for (int h = 0; h < history; h++) {
-            monitor = monitor.update(batches[h & 1023]);
+            monitor = monitor.update(batch(rnd)); // fresh equal-arm batches: the history is a real A/A/… test
         }
         if (monitor.winner() >= 0 || monitor.demotions().size() > 0) {
             throw new IllegalStateException("the history decided something; the benchmark wants every pair still read");
         }
+    }
+
+    /**
+     * A batch of 20 units per arm, all arms equal, as sufficient statistics drawn directly:
+     * covariate mean ~ N(10, 1/20), metric = covariate + N(0, 1) noise (Var 2, Cov 1 per unit).
+     */
+    private CoMoments[] batch(SplittableRandom rnd) {
+        CoMoments[] b = new CoMoments[arms];
+        for (int a = 0; a < arms; a++) {
+            double meanB = 10 + rnd.nextGaussian() / Math.sqrt(20);
+            double meanA = meanB + rnd.nextGaussian() / Math.sqrt(20);
+            b[a] = CoMoments.ofVariances(20, meanA, meanB, 2, 1, 1);
+        }
+        return b;
     }
 
     /** One more batch on top of {@code history} earlier ones. */
