@@ -26,7 +26,8 @@ import org.ceteris.stats.CoMoments;
  * per-look batches of a replayed sequential test: each row gets its look from the schedule — equal
  * spans of time or a look every so many days from the first arrival, or equal numbers of units
  * (by the rank of its time, ties kept together) — and one scan groups by (look, variant) with the
- * stable aggregates {@code count}, {@code avg}, {@code var_samp} and {@code covar_samp}. Only those
+ * stable aggregates {@code count}, {@code avg}, {@code var_samp} and {@code covar_samp}, each over its
+ * group in value order so that the result does not depend on the engine's thread scheduling. Only those
  * per-batch statistics cross into Java; the monitor merges them exactly. Two small queries come
  * first: one checks the time column, one finds the first and last times and the counts of rows left out.
  */
@@ -104,8 +105,12 @@ public final class SequentialInputs {
             from = "(SELECT *, count(*) OVER (ORDER BY t RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS le FROM ("
                     + eligible + ") e0) e";
         }
-        Rows stats = engine.query("SELECT " + look + " AS look, v, count(*) AS n, avg(a) AS ma, var_samp(a) AS va, avg(b) AS mb, "
-                + "var_samp(b) AS vb, covar_samp(a, b) AS cab, max(t) AS tmax FROM " + from + " GROUP BY 1, 2 ORDER BY 1, 2");
+        // each aggregate reads its group in one canonical order (by value), so that the floating-point sums do not
+        // depend on the order in which parallel threads scanned the rows: the same data give byte-identical results
+        String o = " ORDER BY a, b";
+        Rows stats = engine.query("SELECT " + look + " AS look, v, count(*) AS n, avg(a" + o + ") AS ma, var_samp(a" + o + ") AS va, "
+                + "avg(b" + o + ") AS mb, var_samp(b" + o + ") AS vb, covar_samp(a, b" + o + ") AS cab, max(t) AS tmax FROM " + from
+                + " GROUP BY 1, 2 ORDER BY 1, 2");
 
         Map<Integer, Map<String, CoMoments>> byLook = new LinkedHashMap<>();
         Map<Integer, Double> latest = new LinkedHashMap<>();
