@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.ceteris.report.Wording;
-import org.ceteris.result.Diagnostic;
 import org.ceteris.sequential.Direction;
 import org.ceteris.sequential.SequentialResult;
 import org.ceteris.sequential.SequentialSpec;
@@ -136,14 +135,6 @@ public final class SequentialCommand implements Callable<Integer> {
                     .append("): ").append(x.reason()).append('\n');
         }
         sb.append('\n');
-        for (Diagnostic g : r.diagnostics()) {
-            sb.append(g.severity().label().toUpperCase(Locale.ROOT)).append(' ').append(g.code()).append(": ")
-                    .append(g.message()).append('\n');
-        }
-        if (!r.diagnostics().isEmpty()) {
-            sb.append('\n');
-        }
-        sb.append(r.summary()).append('\n');
-        return sb.toString();
+        return sb.append(Output.diagnosticsAndSummary(r)).toString();
     }
 }

@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.ceteris.report.Wording;
-import org.ceteris.result.Diagnostic;
 import org.ceteris.sequential.Direction;
 import org.ceteris.sequential.SequentialSimulation;
 import org.ceteris.sequential.SequentialTest;
@@ -115,12 +114,7 @@ public final class SimulateSequentialCommand implements Callable<Integer> {
                 sb.append('\n');
             }
         }
-        for (Diagnostic g : r.diagnostics()) {
-            sb.append(g.severity().label().toUpperCase(Locale.ROOT)).append(' ').append(g.code()).append(": ")
-                    .append(g.message()).append('\n');
-        }
-        sb.append('\n').append(r.summary()).append('\n');
-        return sb.toString();
+        return sb.append('\n').append(Output.diagnosticsAndSummary(r)).toString();
     }
 
     private static String pm(double p, double se) {
