@@ -64,12 +64,22 @@ public final class Scorecard {
     }
 
     static String chooseControl(AbSpec spec, List<String> variants) {
-        if (spec.control() != null) {
-            if (!variants.contains(spec.control())) {
-                throw new CeterisException("control '" + spec.control() + "' is not a value of column '"
-                        + spec.variant() + "'; the variants are " + String.join(", ", variants));
+        return chooseControl(spec.control(), spec.variant(), variants);
+    }
+
+    /**
+     * The control arm: {@code requested} when given (it must be one of {@code variants}), else the
+     * variant named "control", else the first in sort order.
+     *
+     * @param column the variant column, named in the error message
+     */
+    public static String chooseControl(String requested, String column, List<String> variants) {
+        if (requested != null) {
+            if (!variants.contains(requested)) {
+                throw new CeterisException("control '" + requested + "' is not a value of column '"
+                        + column + "'; the variants are " + String.join(", ", variants));
             }
-            return spec.control();
+            return requested;
         }
         return variants.contains("control") ? "control" : variants.get(0);
     }
