@@ -31,6 +31,15 @@ public final class SimplexLeastSquares {
      * @return the J weights, exactly non-negative and summing to 1
      */
     public static double[] solve(double[][] a, double[] b, double[] v) {
+        return solve(a, b, v, null);
+    }
+
+    /**
+     * Like {@link #solve(double[][], double[], double[])}, warm-started from the support of a previous
+     * solution {@code warm} (may be null): when the constrained least squares on that support is
+     * feasible it is the starting point, which saves most iterations inside an outer search over V.
+     */
+    public static double[] solve(double[][] a, double[] b, double[] v, double[] warm) {
         int k = b.length;
         int n = a[0].length;
         // fold the row weights in: rows scaled by sqrt(v)
@@ -46,14 +55,17 @@ public final class SimplexLeastSquares {
             }
             scale = Math.max(scale, Math.abs(rhs[i]));
         }
-        return solveColumns(cols, rhs, Math.max(scale * scale, Double.MIN_NORMAL));
+        return solveColumns(cols, rhs, Math.max(scale * scale, Double.MIN_NORMAL), warm);
     }
 
-    private static double[] solveColumns(double[][] cols, double[] b, double scale) {
+    private static double[] solveColumns(double[][] cols, double[] b, double scale, double[] warm) {
         int n = cols.length;
         int k = b.length;
         double[] w = new double[n];
         boolean[] passive = new boolean[n];
+        if (warm != null && warmStart(cols, b, warm, w, passive)) {
+            return iterate(cols, b, scale, w, passive);
+        }
         // start at the best single donor (a vertex)
         int best = 0;
         double bestLoss = Double.POSITIVE_INFINITY;
@@ -70,6 +82,33 @@ public final class SimplexLeastSquares {
         }
         w[best] = 1;
         passive[best] = true;
+        return iterate(cols, b, scale, w, passive);
+    }
+
+    private static boolean warmStart(double[][] cols, double[] b, double[] warm, double[] w, boolean[] passive) {
+        int np = 0;
+        for (int j = 0; j < warm.length; j++) {
+            passive[j] = warm[j] > 0;
+            np += passive[j] ? 1 : 0;
+        }
+        double[] z = np == 0 || np > b.length + 1 ? null : equalityLs(cols, b, passive);
+        if (z != null) {
+            boolean ok = true;
+            for (int j = 0; j < w.length; j++) {
+                ok &= !passive[j] || z[j] > 0;
+            }
+            if (ok) {
+                System.arraycopy(z, 0, w, 0, w.length);
+                return true;
+            }
+        }
+        java.util.Arrays.fill(passive, false);
+        return false;
+    }
+
+    private static double[] iterate(double[][] cols, double[] b, double scale, double[] w, boolean[] passive) {
+        int n = cols.length;
+        int k = b.length;
         double[] g = new double[n];
         int maxIter = 10 * (n + k) + 100;
         for (int iter = 0; iter < maxIter; iter++) {

@@ -208,6 +208,8 @@ public final class SyntheticControl {
         private final double[][] s0;
         private final double[] z1;
         private final double[][] z0;
+        private double[] last;
+        int evaluations;
 
         Objective(double[] s1, double[][] s0, double[] z1, double[][] z0) {
             this.s1 = s1;
@@ -221,7 +223,9 @@ public final class SyntheticControl {
             if (v == null) {
                 return Double.POSITIVE_INFINITY;
             }
-            return loss(z1, z0, SimplexLeastSquares.solve(s0, s1, v));
+            last = SimplexLeastSquares.solve(s0, s1, v, last);
+            evaluations++;
+            return loss(z1, z0, last);
         }
     }
 
