@@ -101,6 +101,21 @@ public final class SyntheticControl {
         return new Fit(v, w, loss(z1, z0, w));
     }
 
+    /** W for R Synth's (and Stata synth's default) regression-based V, without the nested search. */
+    public static Fit fitRegressionV(double[] x1, double[][] x0, double[] z1, double[][] z0) {
+        int k = x1.length;
+        double[][] s0 = new double[k][x0[0].length];
+        double[] s1 = new double[k];
+        scale(x1, x0, s1, s0);
+        double[] v = regressionStart(s1, s0, z1, z0);
+        if (v == null) {
+            double[] eq = new double[k];
+            java.util.Arrays.fill(eq, 1.0 / k);
+            v = eq;
+        }
+        return fitWithV(x1, x0, z1, z0, v);
+    }
+
     /** W for a given V (V is not optimised), e.g. V taken from a training period. */
     public static Fit fitWithV(double[] x1, double[][] x0, double[] z1, double[][] z0, double[] v) {
         int k = x1.length;
