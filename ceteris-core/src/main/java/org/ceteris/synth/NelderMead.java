@@ -49,7 +49,7 @@ final class NelderMead {
             values = v2;
             double best = values[0];
             double worst = values[d];
-            if (worst - best <= tol * (Math.abs(best) + tol) && spread(simplex) < 1e-10) {
+            if (worst - best <= tol * (Math.abs(best) + tol) && spread(simplex) < 1e-8) {
                 break;
             }
             double[] centroid = new double[d];

@@ -21,8 +21,8 @@ import java.util.SplittableRandom;
  */
 public final class SyntheticControl {
 
-    private static final int EVALS_PER_START = 700;
-    private static final int RANDOM_STARTS = 6;
+    private static final int EVALS_PER_START = 400;
+    private static final int RANDOM_STARTS = 3;
 
     private SyntheticControl() {
     }
@@ -60,7 +60,7 @@ public final class SyntheticControl {
         if (reg != null) {
             starts.add(reg);
         }
-        for (int i = 0; i < k; i++) {
+        for (int i = 0; i < k && k <= 10; i++) {
             double[] v = new double[k];
             java.util.Arrays.fill(v, 0.2 / (k - 1));
             v[i] = 0.8;
@@ -76,14 +76,14 @@ public final class SyntheticControl {
         }
         List<NelderMead.Minimum> found = new ArrayList<>();
         for (double[] v : starts) {
-            found.add(NelderMead.minimize(obj::value, theta(v), 0.25, EVALS_PER_START, 1e-12));
+            found.add(NelderMead.minimize(obj::value, theta(v), 0.25, EVALS_PER_START, 1e-10));
         }
         found.sort(Comparator.comparingDouble(NelderMead.Minimum::value));
         NelderMead.Minimum best = found.get(0);
-        for (int i = 0; i < Math.min(3, found.size()); i++) {
+        for (int i = 0; i < Math.min(2, found.size()); i++) {
             NelderMead.Minimum m = found.get(i);
-            for (int round = 0; round < 4; round++) {
-                NelderMead.Minimum again = NelderMead.minimize(obj::value, m.x(), 0.1, EVALS_PER_START, 1e-13);
+            for (int round = 0; round < 3; round++) {
+                NelderMead.Minimum again = NelderMead.minimize(obj::value, m.x(), 0.1, EVALS_PER_START, 1e-12);
                 boolean improved = again.value() < m.value() - 1e-12 * Math.abs(m.value());
                 if (again.value() <= m.value()) {
                     m = again;
@@ -238,7 +238,7 @@ public final class SyntheticControl {
             if (v == null) {
                 return Double.POSITIVE_INFINITY;
             }
-            last = SimplexLeastSquares.solve(s0, s1, v, last);
+            last = SimplexLeastSquares.solve(s0, s1, v);
             evaluations++;
             return loss(z1, z0, last);
         }
