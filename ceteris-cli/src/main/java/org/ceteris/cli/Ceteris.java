@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 DemoCommand.class,
                 AbCommand.class,
+                SynthCommand.class,
                 PowerCommand.class,
                 ImportCommand.class,
                 SqlCommand.class,

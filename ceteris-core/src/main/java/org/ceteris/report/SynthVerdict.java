@@ -52,7 +52,7 @@ public final class SynthVerdict {
         List<String> top = new ArrayList<>();
         int others = 0;
         for (var e : weights.entrySet()) {
-            if (e.getValue() > 0.005 && top.size() < 4) {
+            if (e.getValue() > 0.005 && top.size() < 5) {
                 top.add(e.getKey() + " (" + Wording.percent(e.getValue()) + ")");
             } else if (Math.abs(e.getValue()) > 1e-6) {
                 others++;

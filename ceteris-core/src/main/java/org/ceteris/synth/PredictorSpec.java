@@ -73,6 +73,11 @@ public record PredictorSpec(String column, Double from, Double to, Double at) {
         return from == null && to == null ? column : column + ":" + (from == null ? "" : fmt(from)) + "-" + (to == null ? "" : fmt(to));
     }
 
+    /** A time as text: 1989 rather than 1989.0. */
+    public static String label(double t) {
+        return fmt(t);
+    }
+
     static String fmt(double t) {
         return t == Math.rint(t) && Math.abs(t) < 1e15 ? Long.toString((long) t) : String.valueOf(t).toLowerCase(Locale.ROOT);
     }

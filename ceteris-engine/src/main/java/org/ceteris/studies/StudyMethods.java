@@ -12,6 +12,7 @@ public final class StudyMethods {
 
     static {
         register(new AbStudy());
+        register(new SynthStudy());
     }
 
     private StudyMethods() {
