@@ -43,24 +43,25 @@ public final class SimplexLeastSquares {
         int k = b.length;
         int n = a[0].length;
         // fold the row weights in: rows scaled by sqrt(v)
-        double[][] cols = new double[n][k];
+        double[] cols = new double[n * k];
         double[] rhs = new double[k];
         double scale = 0;
         for (int i = 0; i < k; i++) {
             double s = v == null ? 1 : Math.sqrt(v[i]);
             rhs[i] = s * b[i];
             for (int j = 0; j < n; j++) {
-                cols[j][i] = s * a[i][j];
-                scale = Math.max(scale, Math.abs(cols[j][i]));
+                double x = s * a[i][j];
+                cols[j * k + i] = x;
+                scale = Math.max(scale, Math.abs(x));
             }
             scale = Math.max(scale, Math.abs(rhs[i]));
         }
         return solveColumns(cols, rhs, Math.max(scale * scale, Double.MIN_NORMAL), warm);
     }
 
-    private static double[] solveColumns(double[][] cols, double[] b, double scale, double[] warm) {
-        int n = cols.length;
+    private static double[] solveColumns(double[] cols, double[] b, double scale, double[] warm) {
         int k = b.length;
+        int n = cols.length / k;
         double[] w = new double[n];
         boolean[] passive = new boolean[n];
         if (warm != null && warmStart(cols, b, warm, w, passive)) {
@@ -72,7 +73,7 @@ public final class SimplexLeastSquares {
         for (int j = 0; j < n; j++) {
             double loss = 0;
             for (int i = 0; i < k; i++) {
-                double r = b[i] - cols[j][i];
+                double r = b[i] - cols[j * k + i];
                 loss += r * r;
             }
             if (loss < bestLoss) {
@@ -85,7 +86,7 @@ public final class SimplexLeastSquares {
         return iterate(cols, b, scale, w, passive);
     }
 
-    private static boolean warmStart(double[][] cols, double[] b, double[] warm, double[] w, boolean[] passive) {
+    private static boolean warmStart(double[] cols, double[] b, double[] warm, double[] w, boolean[] passive) {
         int np = 0;
         for (int j = 0; j < warm.length; j++) {
             passive[j] = warm[j] > 0;
@@ -106,9 +107,9 @@ public final class SimplexLeastSquares {
         return false;
     }
 
-    private static double[] iterate(double[][] cols, double[] b, double scale, double[] w, boolean[] passive) {
-        int n = cols.length;
+    private static double[] iterate(double[] cols, double[] b, double scale, double[] w, boolean[] passive) {
         int k = b.length;
+        int n = cols.length / k;
         double[] g = new double[n];
         int maxIter = 10 * (n + k) + 100;
         for (int iter = 0; iter < maxIter; iter++) {
@@ -192,32 +193,33 @@ public final class SimplexLeastSquares {
         return w;
     }
 
-    private static void gradient(double[][] cols, double[] b, double[] w, double[] g) {
+    private static void gradient(double[] cols, double[] b, double[] w, double[] g) {
         int k = b.length;
         double[] r = new double[k];
         for (int i = 0; i < k; i++) {
             r[i] = -b[i];
         }
-        for (int j = 0; j < cols.length; j++) {
+        int n = w.length;
+        for (int j = 0; j < n; j++) {
             if (w[j] != 0) {
                 for (int i = 0; i < k; i++) {
-                    r[i] += cols[j][i] * w[j];
+                    r[i] += cols[j * k + i] * w[j];
                 }
             }
         }
-        for (int j = 0; j < cols.length; j++) {
+        for (int j = 0, o = 0; j < n; j++, o += k) {
             double s = 0;
             for (int i = 0; i < k; i++) {
-                s += cols[j][i] * r[i];
+                s += cols[o + i] * r[i];
             }
             g[j] = s;
         }
     }
 
     /** min ‖A_P z − b‖² s.t. Σ z = 1 on the passive set, from the KKT system; null when singular. */
-    private static double[] equalityLs(double[][] cols, double[] b, boolean[] passive) {
-        int n = cols.length;
+    private static double[] equalityLs(double[] cols, double[] b, boolean[] passive) {
         int k = b.length;
+        int n = cols.length / k;
         int[] idx = new int[n];
         int p = 0;
         for (int j = 0; j < n; j++) {
@@ -227,19 +229,19 @@ public final class SimplexLeastSquares {
         }
         double[][] m = new double[p + 1][p + 2];
         for (int r = 0; r < p; r++) {
-            double[] cr = cols[idx[r]];
+            int cr = idx[r] * k;
             for (int c = r; c < p; c++) {
-                double[] cc = cols[idx[c]];
+                int cc = idx[c] * k;
                 double s = 0;
                 for (int i = 0; i < k; i++) {
-                    s += cr[i] * cc[i];
+                    s += cols[cr + i] * cols[cc + i];
                 }
                 m[r][c] = s;
                 m[c][r] = s;
             }
             double s = 0;
             for (int i = 0; i < k; i++) {
-                s += cr[i] * b[i];
+                s += cols[cr + i] * b[i];
             }
             m[r][p] = 1;
             m[p][r] = 1;

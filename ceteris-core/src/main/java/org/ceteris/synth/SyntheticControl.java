@@ -21,7 +21,8 @@ import java.util.SplittableRandom;
  */
 public final class SyntheticControl {
 
-    private static final int EVALS_PER_START = 400;
+    private static final int EVALS_PER_START = 200;
+    private static final int EVALS_PER_REFINE = 400;
     private static final int RANDOM_STARTS = 3;
 
     private SyntheticControl() {
@@ -80,10 +81,10 @@ public final class SyntheticControl {
         }
         found.sort(Comparator.comparingDouble(NelderMead.Minimum::value));
         NelderMead.Minimum best = found.get(0);
-        for (int i = 0; i < Math.min(2, found.size()); i++) {
+        for (int i = 0; i < Math.min(3, found.size()); i++) {
             NelderMead.Minimum m = found.get(i);
             for (int round = 0; round < 3; round++) {
-                NelderMead.Minimum again = NelderMead.minimize(obj::value, m.x(), 0.1, EVALS_PER_START, 1e-12);
+                NelderMead.Minimum again = NelderMead.minimize(obj::value, m.x(), 0.1, EVALS_PER_REFINE, 1e-12);
                 boolean improved = again.value() < m.value() - 1e-12 * Math.abs(m.value());
                 if (again.value() <= m.value()) {
                     m = again;
@@ -129,13 +130,19 @@ public final class SyntheticControl {
 
     /** Mean squared gap of the treated unit against the synthetic one over the rows of z. */
     public static double loss(double[] z1, double[][] z0, double[] w) {
+        int nnz = 0;
+        int[] support = new int[w.length];
+        for (int j = 0; j < w.length; j++) {
+            if (w[j] != 0) {
+                support[nnz++] = j;
+            }
+        }
         double s = 0;
         for (int t = 0; t < z1.length; t++) {
             double g = z1[t];
-            for (int j = 0; j < w.length; j++) {
-                if (w[j] != 0) {
-                    g -= z0[t][j] * w[j];
-                }
+            double[] row = z0[t];
+            for (int q = 0; q < nnz; q++) {
+                g -= row[support[q]] * w[support[q]];
             }
             s += g * g;
         }
