@@ -1,7 +1,5 @@
 package org.ceteris.synth;
 
-import java.util.Arrays;
-
 /**
  * The inner problem of synthetic control: {@code min_w Σ_i v_i (b_i − Σ_j A_ij w_j)²} over the
  * simplex {@code w ≥ 0, Σ w = 1} (Abadie, Diamond &amp; Hainmueller 2010, eq. 2 for a fixed diagonal V).
@@ -31,15 +29,6 @@ public final class SimplexLeastSquares {
      * @return the J weights, exactly non-negative and summing to 1
      */
     public static double[] solve(double[][] a, double[] b, double[] v) {
-        return solve(a, b, v, null);
-    }
-
-    /**
-     * Like {@link #solve(double[][], double[], double[])}, warm-started from the support of a previous
-     * solution {@code warm} (may be null): when the constrained least squares on that support is
-     * feasible it is the starting point, which saves most iterations inside an outer search over V.
-     */
-    public static double[] solve(double[][] a, double[] b, double[] v, double[] warm) {
         int k = b.length;
         int n = a[0].length;
         // fold the row weights in: rows scaled by sqrt(v)
@@ -56,17 +45,14 @@ public final class SimplexLeastSquares {
             }
             scale = Math.max(scale, Math.abs(rhs[i]));
         }
-        return solveColumns(cols, rhs, Math.max(scale * scale, Double.MIN_NORMAL), warm);
+        return solveColumns(cols, rhs, Math.max(scale * scale, Double.MIN_NORMAL));
     }
 
-    private static double[] solveColumns(double[] cols, double[] b, double scale, double[] warm) {
+    private static double[] solveColumns(double[] cols, double[] b, double scale) {
         int k = b.length;
         int n = cols.length / k;
         double[] w = new double[n];
         boolean[] passive = new boolean[n];
-        if (warm != null && warmStart(cols, b, warm, w, passive)) {
-            return iterate(cols, b, scale, w, passive);
-        }
         // start at the best single donor (a vertex)
         int best = 0;
         double bestLoss = Double.POSITIVE_INFINITY;
@@ -84,27 +70,6 @@ public final class SimplexLeastSquares {
         w[best] = 1;
         passive[best] = true;
         return iterate(cols, b, scale, w, passive);
-    }
-
-    private static boolean warmStart(double[] cols, double[] b, double[] warm, double[] w, boolean[] passive) {
-        int np = 0;
-        for (int j = 0; j < warm.length; j++) {
-            passive[j] = warm[j] > 0;
-            np += passive[j] ? 1 : 0;
-        }
-        double[] z = np == 0 || np > b.length + 1 ? null : equalityLs(cols, b, passive);
-        if (z != null) {
-            boolean ok = true;
-            for (int j = 0; j < w.length; j++) {
-                ok &= !passive[j] || z[j] > 0;
-            }
-            if (ok) {
-                System.arraycopy(z, 0, w, 0, w.length);
-                return true;
-            }
-        }
-        java.util.Arrays.fill(passive, false);
-        return false;
     }
 
     private static double[] iterate(double[] cols, double[] b, double scale, double[] w, boolean[] passive) {
@@ -270,9 +235,5 @@ public final class SimplexLeastSquares {
             s += (v == null ? 1 : v[i]) * r * r;
         }
         return s;
-    }
-
-    static String describe(double[] w) {
-        return Arrays.toString(w);
     }
 }

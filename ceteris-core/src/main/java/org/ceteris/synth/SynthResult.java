@@ -50,6 +50,18 @@ public record SynthResult(
         intervals = intervals == null ? null : List.copyOf(intervals);
         leaveOneOut = leaveOneOut == null ? null : List.copyOf(leaveOneOut);
         diagnostics = List.copyOf(diagnostics);
+        if ("classic".equals(estimator)) {
+            double sum = 0;
+            for (double w : weights.values()) {
+                if (!(w >= 0)) {
+                    throw new IllegalArgumentException("classic synthetic-control weights must be non-negative: " + w);
+                }
+                sum += w;
+            }
+            if (Math.abs(sum - 1) > 1e-3) {
+                throw new IllegalArgumentException("classic synthetic-control weights must sum to 1: " + sum);
+            }
+        }
         if (pValue != null && !(pValue > 0 && pValue <= 1)) {
             throw new IllegalArgumentException("p_value out of range: " + pValue);
         }
