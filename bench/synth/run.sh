@@ -8,7 +8,7 @@ jar="${1:-$here/ceteris-cli/target/ceteris-all.jar}"
 data="$here/ceteris-core/src/test/resources/org/ceteris/synth/data/smoking_prop99.csv"
 big="${TMPDIR:-/tmp}/synth_bench_1000x100.csv"
 echo "machine: $(nproc) cores, $(lscpu | grep 'Model name' | sed 's/ *Model name: *//'), load $(cut -d' ' -f1-3 /proc/loadavg)"
-t() { local s=$(date +%s.%N); "$@" > /dev/null; echo "  wall $(echo "$(date +%s.%N) - $s" | bc) s"; }
+t() { /usr/bin/time -f "  %e s wall, %U s user CPU, %M KB max RSS" "$@" > /dev/null; }
 echo "Prop 99 fit only:"
 t java -jar "$jar" synth --data "$data" --unit state --time year --outcome cigsale --treated California --treatment-time 1989 \
   --predictor lnincome:1980-1988 --predictor age15to24:1980-1988 --predictor retprice:1980-1988 --predictor beer:1984-1988 \

@@ -111,6 +111,11 @@ public record SynthSpec(
         vSearch = vSearch == null ? VSearch.NESTED : vSearch;
         java.util.Set<String> labels = new java.util.HashSet<>();
         for (PredictorSpec p : predictors) {
+            Double last = p.special() ? p.at() : p.to();
+            if (last != null && last >= treatmentTime) {
+                throw new CeterisException("predictor '" + p.label() + "' reaches into the treatment period (from "
+                        + PredictorSpec.fmt(treatmentTime) + "); predictors must be measured before treatment");
+            }
             if (!labels.add(p.label())) {
                 throw new CeterisException("predictor '" + p.label() + "' is given twice");
             }

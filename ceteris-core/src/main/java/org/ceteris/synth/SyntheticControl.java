@@ -81,9 +81,9 @@ public final class SyntheticControl {
         }
         found.sort(Comparator.comparingDouble(NelderMead.Minimum::value));
         NelderMead.Minimum best = found.get(0);
-        for (int i = 0; i < Math.min(3, found.size()); i++) {
+        for (int i = 0; i < Math.min(2, found.size()); i++) {
             NelderMead.Minimum m = found.get(i);
-            for (int round = 0; round < 3; round++) {
+            for (int round = 0; round < 2; round++) {
                 NelderMead.Minimum again = NelderMead.minimize(obj::value, m.x(), 0.1, EVALS_PER_REFINE, 1e-12);
                 boolean improved = again.value() < m.value() - 1e-12 * Math.abs(m.value());
                 if (again.value() <= m.value()) {
