@@ -90,6 +90,15 @@ public final class SynthCommand implements Callable<Integer> {
     @Option(names = "--traits", paramLabel = "COL,…", description = "unit columns to set against each treated unit's effect (with several --treated)")
     String traits;
 
+    @Option(names = "--train-predictor", paramLabel = "COL[:FROM-TO]", description = "cross-validated V (ADH 2015): training-period version of each predictor, in order; repeatable")
+    List<String> trainPredictors = new ArrayList<>();
+
+    @Option(names = "--train-special", paramLabel = "COL@T", description = "cross-validated V: training-period special predictor; repeatable")
+    List<String> trainSpecials = new ArrayList<>();
+
+    @Option(names = "--train-fit-window", paramLabel = "FROM-TO", description = "cross-validated V: periods whose fit with the training predictors chooses V")
+    String trainFitWindow;
+
     @Option(names = "--json", description = "print one JSON document")
     boolean json;
 
@@ -114,6 +123,9 @@ public final class SynthCommand implements Callable<Integer> {
         p.put("alpha", alpha);
         p.put("seed", seed);
         p.put("traits", traits);
+        p.put("train_predictor", trainPredictors.isEmpty() ? null : trainPredictors);
+        p.put("train_special", trainSpecials.isEmpty() ? null : trainSpecials);
+        p.put("train_fit_window", trainFitWindow);
         SynthSpec synthSpec = SynthStudy.spec(new Params("synth", p));
         CeterisResult result;
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());

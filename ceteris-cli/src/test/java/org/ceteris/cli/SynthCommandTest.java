@@ -171,13 +171,6 @@ class SynthCommandTest {
                 "--treated", "C01", "--treatment-time", "16", "--fit-window", "abc"), "--fit-window");
     }
 
-    @Test
-    void predictorAfterTreatment() throws Exception {
-        Path csv = panel(dir.resolve("p.csv"), 6, false, false);
-        assertOneLineError(Cli.run("synth", "--data", csv.toString(), "--unit", "city", "--time", "week", "--outcome", "signups",
-                "--treated", "C01", "--treatment-time", "16", "--special", "signups@17"), "reaches into the treatment period");
-    }
-
     private static Cli.Run run(Path csv, String treated, String time) {
         return Cli.run("synth", "--data", csv.toString(), "--unit", "city", "--time", "week", "--outcome", "signups",
                 "--treated", treated, "--treatment-time", time);

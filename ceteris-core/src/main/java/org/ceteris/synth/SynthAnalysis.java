@@ -141,9 +141,22 @@ public final class SynthAnalysis {
     }
 
     private static void checkPredictors(SynthSpec spec, SynthPanel panel, int treated, int[] donors) {
-        double[][] p = panel.predictors();
-        for (int i = 0; i < spec.predictors().size(); i++) {
-            String label = spec.predictors().get(i).label();
+        checkPredictors(spec.predictors(), panel.predictors(), panel, treated, donors);
+        if (spec.training() != null) {
+            checkPredictors(spec.training().predictors(), panel.training(), panel, treated, donors);
+            boolean any = false;
+            for (double t : panel.times()) {
+                any |= t >= spec.training().fitFrom() && t <= spec.training().fitTo();
+            }
+            if (!any) {
+                throw new CeterisException("--train-fit-window contains no period of the data");
+            }
+        }
+    }
+
+    private static void checkPredictors(List<PredictorSpec> specs, double[][] p, SynthPanel panel, int treated, int[] donors) {
+        for (int i = 0; i < specs.size(); i++) {
+            String label = specs.get(i).label();
             double first = p[i][treated];
             boolean constant = true;
             for (int u : concat(treated, donors)) {

@@ -75,8 +75,13 @@ final class SynthFitter {
                     x0[i][j] = p[i][donors[j]];
                 }
             }
-            f = spec.vSearch() == SynthSpec.VSearch.REGRESSION ? SyntheticControl.fitRegressionV(x1, x0, z1, z0)
-                    : SyntheticControl.fit(x1, x0, z1, z0, seed);
+            if (spec.training() != null) {
+                f = SyntheticControl.fitWithV(x1, x0, z1, z0, trainingV(treated, donors, seed));
+            } else if (spec.vSearch() == SynthSpec.VSearch.REGRESSION) {
+                f = SyntheticControl.fitRegressionV(x1, x0, z1, z0);
+            } else {
+                f = SyntheticControl.fit(x1, x0, z1, z0, seed);
+            }
         }
         double[] w = f.w();
         if (spec.estimator() == SynthSpec.Estimator.AUGMENTED) {
@@ -85,6 +90,37 @@ final class SynthFitter {
         double[] synthetic = path(y, donors, w);
         return new Fitted(treated, donors, f.v(), w, synthetic, mspe(y[treated], synthetic, 0, t0),
                 mspe(y[treated], synthetic, t0, synthetic.length));
+    }
+
+    /** V from the training stage: the nested fit on the training predictors and training fit window. */
+    private double[] trainingV(int treated, int[] donors, long seed) {
+        double[][] p = panel.training();
+        double[][] y = panel.outcome();
+        double[] times = panel.times();
+        java.util.List<Integer> idx = new java.util.ArrayList<>();
+        for (int t = 0; t < times.length; t++) {
+            if (times[t] >= spec.training().fitFrom() && times[t] <= spec.training().fitTo()) {
+                idx.add(t);
+            }
+        }
+        int n = donors.length;
+        double[] z1 = new double[idx.size()];
+        double[][] z0 = new double[idx.size()][n];
+        for (int t = 0; t < idx.size(); t++) {
+            z1[t] = y[treated][idx.get(t)];
+            for (int j = 0; j < n; j++) {
+                z0[t][j] = y[donors[j]][idx.get(t)];
+            }
+        }
+        double[] x1 = new double[p.length];
+        double[][] x0 = new double[p.length][n];
+        for (int i = 0; i < p.length; i++) {
+            x1[i] = p[i][treated];
+            for (int j = 0; j < n; j++) {
+                x0[i][j] = p[i][donors[j]];
+            }
+        }
+        return SyntheticControl.fit(x1, x0, z1, z0, seed).v();
     }
 
     static double[] path(double[][] y, int[] donors, double[] w) {

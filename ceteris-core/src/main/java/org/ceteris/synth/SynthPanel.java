@@ -11,8 +11,15 @@ import java.util.List;
  * @param outcome    outcome[u][t] for unit u at times[t]
  * @param predictors predictors[p][u]: predictor p (in the spec's order) of unit u
  * @param traits     traits[c][u]: trait column c (in the spec's order) of unit u, averaged over the pre-period
+ * @param training   training-stage predictors [p][u] (ADH 2015 cross-validation), or an empty array
  */
-public record SynthPanel(List<String> units, double[] times, double[][] outcome, double[][] predictors, double[][] traits) {
+public record SynthPanel(List<String> units, double[] times, double[][] outcome, double[][] predictors, double[][] traits,
+        double[][] training) {
+
+    /** A panel without training-stage predictors. */
+    public SynthPanel(List<String> units, double[] times, double[][] outcome, double[][] predictors, double[][] traits) {
+        this(units, times, outcome, predictors, traits, null);
+    }
 
     public SynthPanel {
         units = List.copyOf(units);
@@ -30,6 +37,7 @@ public record SynthPanel(List<String> units, double[] times, double[][] outcome,
             }
         }
         traits = traits == null ? new double[0][] : traits;
+        training = training == null ? new double[0][] : training;
     }
 
     public int unitIndex(String name) {

@@ -16,6 +16,8 @@ import org.ceteris.CeterisException;
  * @param exclude       units left out of the donor pool
  * @param mspeFilter    drop placebos whose pre-period MSPE exceeds this multiple of the treated unit's; null keeps all
  * @param traits        unit columns (averaged over the pre-period) to set against each treated unit's effect
+ * @param training      null, or the training stage of ADH (2015) cross-validation: V is chosen with these
+ *                      predictors and this fit window, then W is fitted with {@code predictors} and that V
  */
 public record SynthSpec(
         String unit,
@@ -35,7 +37,30 @@ public record SynthSpec(
         boolean conformal,
         double alpha,
         long seed,
-        List<String> traits) {
+        List<String> traits,
+        Training training) {
+
+    /**
+     * The training stage of ADH (2015, §4) cross-validated predictor weights: predictors measured in an
+     * earlier window, one per main predictor in the same order, and the window whose outcome fit chooses V.
+     */
+    public record Training(List<PredictorSpec> predictors, double fitFrom, double fitTo) {
+        public Training {
+            predictors = List.copyOf(predictors);
+            if (fitFrom > fitTo) {
+                throw new CeterisException("--train-fit-window ends before it starts");
+            }
+        }
+    }
+
+    /** A spec without a training stage. */
+    public SynthSpec(String unit, String time, String outcome, List<String> treated, double treatmentTime,
+            List<PredictorSpec> predictors, Double fitFrom, Double fitTo, List<String> donors, List<String> exclude,
+            Estimator estimator, VSearch vSearch, boolean placebos, Double mspeFilter, boolean conformal, double alpha,
+            long seed, List<String> traits) {
+        this(unit, time, outcome, treated, treatmentTime, predictors, fitFrom, fitTo, donors, exclude, estimator, vSearch,
+                placebos, mspeFilter, conformal, alpha, seed, traits, null);
+    }
 
     /** Classic (simplex weights) or augmented with a ridge outcome model (Ben-Michael, Feller &amp; Rothstein 2021). */
     public enum Estimator {
@@ -109,13 +134,17 @@ public record SynthSpec(
         }
         estimator = estimator == null ? Estimator.CLASSIC : estimator;
         vSearch = vSearch == null ? VSearch.NESTED : vSearch;
+        if (training != null) {
+            if (training.predictors().size() != predictors.size()) {
+                throw new CeterisException("give one training predictor per predictor (" + predictors.size() + "), in the same order; got "
+                        + training.predictors().size());
+            }
+            if (vSearch == VSearch.REGRESSION) {
+                throw new CeterisException("--v-search regression and a training stage (--train-fit-window) exclude each other");
+            }
+        }
         java.util.Set<String> labels = new java.util.HashSet<>();
         for (PredictorSpec p : predictors) {
-            Double last = p.special() ? p.at() : p.to();
-            if (last != null && last >= treatmentTime) {
-                throw new CeterisException("predictor '" + p.label() + "' reaches into the treatment period (from "
-                        + PredictorSpec.fmt(treatmentTime) + "); predictors must be measured before treatment");
-            }
             if (!labels.add(p.label())) {
                 throw new CeterisException("predictor '" + p.label() + "' is given twice");
             }

@@ -85,30 +85,27 @@ public final class SynthInputs {
                         + " " + list(empty) + "; fill it or drop the unit with --exclude");
             }
         }
-        return new SynthPanel(units, times, y, aggregates(engine, source, spec, columns, units, times, u, t, rel, true),
-                aggregates(engine, source, spec, columns, units, times, u, t, rel, false));
+        List<PredictorSpec> traits = new ArrayList<>();
+        spec.traits().forEach(c -> traits.add(new PredictorSpec(c, null, null, null)));
+        return new SynthPanel(units, times, y, aggregates(engine, source, spec, spec.predictors(), columns, units, times, u, t, rel),
+                aggregates(engine, source, spec, traits, columns, units, times, u, t, rel),
+                spec.training() == null ? null
+                        : aggregates(engine, source, spec, spec.training().predictors(), columns, units, times, u, t, rel));
     }
 
-    /** Predictors (windowed means and specials) or traits (pre-period means), one row per unit. */
-    private static double[][] aggregates(Engine engine, Source source, SynthSpec spec, List<Column> columns, List<String> units,
-            double[] times, String u, String t, String rel, boolean predictors) {
+    /** Predictors (windowed means and specials; traits are pre-period means), one row per unit. */
+    private static double[][] aggregates(Engine engine, Source source, SynthSpec spec, List<PredictorSpec> specs,
+            List<Column> columns, List<String> units, double[] times, String u, String t, String rel) {
         Dialect d = engine.dialect();
-        int n = predictors ? spec.predictors().size() : spec.traits().size();
+        int n = specs.size();
         if (n == 0) {
             return new double[0][];
         }
         StringBuilder sql = new StringBuilder("SELECT ").append(u).append(" AS u");
         for (int i = 0; i < n; i++) {
-            String col;
-            String cond;
-            if (predictors) {
-                PredictorSpec p = spec.predictors().get(i);
-                col = Identifiers.requireNumeric(columns, p.column(), source).name();
-                cond = condition(p, t, spec.treatmentTime(), times);
-            } else {
-                col = Identifiers.requireNumeric(columns, spec.traits().get(i), source).name();
-                cond = t + " < " + spec.treatmentTime();
-            }
+            PredictorSpec p = specs.get(i);
+            String col = Identifiers.requireNumeric(columns, p.column(), source).name();
+            String cond = condition(p, t, spec.treatmentTime(), times);
             sql.append(", avg(CASE WHEN ").append(cond).append(" THEN ").append(d.finiteOrNull(d.ident(col))).append(" END) AS a").append(i);
         }
         sql.append(" FROM ").append(rel).append(" GROUP BY 1");

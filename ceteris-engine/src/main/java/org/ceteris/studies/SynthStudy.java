@@ -30,7 +30,8 @@ public final class SynthStudy implements StudyMethod {
     @Override
     public Set<String> parameters() {
         return Set.of("unit", "time", "outcome", "treated", "treatment_time", "predictor", "special", "fit_window", "donors",
-                "exclude", "method", "v_search", "placebos", "mspe_filter", "conformal", "alpha", "seed", "traits");
+                "exclude", "method", "v_search", "placebos", "mspe_filter", "conformal", "alpha", "seed", "traits",
+                "train_predictor", "train_special", "train_fit_window");
     }
 
     /** The spec from study parameters; list parameters take YAML lists or comma-separated text. */
@@ -47,10 +48,21 @@ public final class SynthStudy implements StudyMethod {
             throw new CeterisException("treatment time '" + tt + "' is not a number (a year, week or period)");
         }
         Double filter = p.has("mspe_filter") ? p.doubleOr("mspe_filter", Double.NaN) : null;
+        SynthSpec.Training training = null;
+        double[] trainWindow = window(p.optString("train_fit_window"));
+        if (trainWindow != null) {
+            List<PredictorSpec> train = new ArrayList<>();
+            p.strings("train_predictor").forEach(s -> train.add(PredictorSpec.parseMean(s)));
+            p.strings("train_special").forEach(s -> train.add(PredictorSpec.parseSpecial(s)));
+            training = new SynthSpec.Training(train, trainWindow[0], trainWindow[1]);
+        } else if (p.has("train_predictor") || p.has("train_special")) {
+            throw new CeterisException("training predictors need --train-fit-window FROM-TO (the periods whose fit chooses V)");
+        }
         return new SynthSpec(p.string("unit"), p.string("time"), p.string("outcome"), p.strings("treated"), treatmentTime,
                 predictors, window == null ? null : window[0], window == null ? null : window[1], p.strings("donors"),
                 p.strings("exclude"), SynthSpec.Estimator.parse(p.optString("method")), SynthSpec.VSearch.parse(p.optString("v_search")),
-                p.flag("placebos"), filter, p.flag("conformal"), p.doubleOr("alpha", 0.1), p.longOr("seed", 1), p.strings("traits"));
+                p.flag("placebos"), filter, p.flag("conformal"), p.doubleOr("alpha", 0.1), p.longOr("seed", 1), p.strings("traits"),
+                training);
     }
 
     /** {@code FROM-TO} as two numbers, or null. */
