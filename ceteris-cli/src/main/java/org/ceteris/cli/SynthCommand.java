@@ -184,6 +184,15 @@ public final class SynthCommand implements Callable<Integer> {
         if (r.pValue() != null) {
             sb.append(String.format(Locale.ROOT, "placebo rank p = %.4f (%d placebos)%n", r.pValue(), r.placebos().size()));
         }
+        if (r.leaveOneOut() != null && !r.leaveOneOut().isEmpty()) {
+            sb.append("effect without one donor:");
+            r.leaveOneOut().forEach(l -> sb.append("  ").append(l.dropped()).append(' ').append(Wording.number(l.att())));
+            sb.append('\n');
+        }
+        if (r.inTimePlacebo() != null) {
+            sb.append(String.format(Locale.ROOT, "in-time placebo (pretend start %s): average gap %s%n", r.inTimePlacebo().time(),
+                    Wording.number(r.inTimePlacebo().att())));
+        }
         sb.append('\n');
         List<String> head = new ArrayList<>(List.of("time", "actual", "synthetic", "gap"));
         if (r.intervals() != null) {
