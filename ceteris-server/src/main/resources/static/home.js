@@ -6,7 +6,9 @@
   var app = document.getElementById('app');
 
   function card(s) {
-    var spark = el('div', {class: s.runs ? 'spark chart' : 'spark', 'data-title': 'sparkline ' + s.name});
+    // a sparkline only when some run has a headline number (a DAG or an interaction scan has none)
+    var numbers = (s.history || []).some(function (r) { return r.headline && r.headline.estimate !== null; });
+    var spark = el('div', {class: numbers ? 'spark chart' : 'spark', 'data-title': 'sparkline ' + s.name});
     var href = 'study.html?name=' + encodeURIComponent(s.name);
     var node = el('a', {class: 'card', href: href, 'data-study': s.name},
       el('div', {class: 'card-head'}, el('h2', {text: s.name}), C.badge(s.headline, s.runs)),
@@ -15,7 +17,7 @@
         el('strong', {text: C.headlineText(s.headline)})) : el('p', {class: 'muted', text: s.runs ? 'No single headline number.' : 'Not run yet.'}),
       el('div', {class: 'card-foot'}, el('span', {class: 'muted small', text: 'Last run: ' + C.when(s.last_run_at)}), spark));
     return {node: node, draw: function () {
-      if (s.runs) C.sparkline(spark, s.history).catch(function (e) { C.showError(spark, 'chart failed: ' + e.message); });
+      if (numbers) C.sparkline(spark, s.history).catch(function (e) { C.showError(spark, 'chart failed: ' + e.message); });
     }};
   }
 

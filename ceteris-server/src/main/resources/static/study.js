@@ -16,7 +16,9 @@
   function chartBox(item) {
     var box = el('div', {class: 'chart', 'data-title': item.title});
     var fig = el('figure', null, box, el('figcaption', {class: 'caption', text: item.caption || ''}));
-    C.chart(box, item.spec).catch(function (e) { C.showError(box, 'The chart could not be drawn: ' + e.message); });
+    // a view draws a Vega-Lite spec, or (item.render) draws into the box itself and returns a promise
+    var drawn = item.render ? Promise.resolve().then(function () { return item.render(box); }) : C.chart(box, item.spec);
+    drawn.catch(function (e) { C.showError(box, 'The chart could not be drawn: ' + e.message); });
     return fig;
   }
 
@@ -97,7 +99,11 @@
     var charts = view && view.charts ? view.charts(result, study) : [];
     if (charts.length > 0) {
       var box = el('div');
-      charts.forEach(function (item) { box.appendChild(el('h3', {text: item.title})); box.appendChild(chartBox(item)); });
+      charts.forEach(function (item) {
+        box.appendChild(el('h3', {text: item.title}));
+        if (item.lead) box.appendChild(el('p', {class: 'lead ' + (item.leadClass || ''), text: item.lead}));
+        box.appendChild(chartBox(item));
+      });
       app.appendChild(section('The evidence', box));
       if (view.details) app.appendChild(section('The numbers', view.details(result, study)));
     } else {
