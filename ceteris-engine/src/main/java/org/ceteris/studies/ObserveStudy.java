@@ -120,4 +120,17 @@ public final class ObserveStudy implements StudyMethod {
                 r.pValue(), r.nTreated(), r.nControl(), r.nMatchedControl(), r.propensity(), r.balance(), r.overlap(),
                 r.refutations(), diagnostics, r.summary());
     }
+
+    /** The effect, labelled by whom it describes (the generic label would be "estimate"). */
+    @Override
+    public Headline headline(org.ceteris.result.CeterisResult result) {
+        Headline g = StudyMethod.super.headline(result);
+        if (g == null) {
+            return null;
+        }
+        String estimand = ((ObserveResult) result).estimand();
+        String label = "att".equals(estimand) ? "effect on those treated" : "atc".equals(estimand) ? "effect on those not treated"
+                : "average effect of the treatment";
+        return new Headline(label, g.estimate(), g.ciLow(), g.ciHigh(), false, g.verdict());
+    }
 }

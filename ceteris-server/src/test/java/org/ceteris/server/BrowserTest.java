@@ -84,7 +84,9 @@ class BrowserTest {
         assertTrue(cards.get(3).getText().contains("Not run yet"), cards.get(3).getText());
         long withRuns = cards.stream().filter(c -> !c.getText().contains("Not run yet")).count();
         assertTrue(withRuns >= TestWorkspace.RUN.size());
-        long withNumbers = cards.stream().filter(c -> !c.getText().contains("Not run yet") && !c.getText().contains("No single headline number")).count();
+        long withNumbers = cards.stream().filter(c -> !c.findElements(By.cssSelector("p.headline")).isEmpty()).count();
+        String dag = driver.findElement(By.cssSelector("a.card[data-study='referral_dag'] p.gist")).getText();
+        assertTrue(dag.startsWith("According to this diagram") && dag.endsWith("trial_minutes."), "a card without a number shows the gist: " + dag);
         assertTrue(withNumbers >= 3 && withNumbers < withRuns, "the DAG studies have no headline number");
         assertEquals(withNumbers, driver.findElements(By.cssSelector(".spark svg")).size(), "a sparkline on every card that has numbers");
     }
@@ -174,7 +176,12 @@ class BrowserTest {
     @Test
     void everyMethodViewDrawsItsSampleResults() throws Exception {
         open(url("test/views-harness.html"), "views-harness");
-        assertTrue(driver.findElements(By.cssSelector(".chart svg")).size() >= 4, "did (3 designs) and interactions");
+        assertTrue(driver.findElements(By.cssSelector(".chart svg")).size() >= 8, "did (3 designs), interactions, synth (3), sequential");
+        WebElement sequential = driver.findElement(By.cssSelector(".chart[data-title='sequential 0'] svg"));
+        assertTrue(sequential.getText().contains("dropped") && sequential.getText().contains("winner"),
+                "the demotion and the winner are marked: " + sequential.getText());
+        WebElement synth = driver.findElement(By.cssSelector(".chart[data-title='synth 0'] svg"));
+        assertTrue(synth.getText().contains("change starts"), "the treatment time is marked: " + synth.getText());
     }
 
     @Test
