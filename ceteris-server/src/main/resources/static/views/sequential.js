@@ -20,7 +20,7 @@ Ceteris.views.register('sequential', {
       if (w) marks.push({look: decision.look, variant: decision.winner, est: w.est, what: 'winner', why: 'clearly better than control'});
     }
     var x = {field: 'look', type: 'quantitative', title: 'look (each time the data was checked)', axis: {tickMinStep: 1, format: 'd'}};
-    var color = {field: 'variant', type: 'nominal', title: 'variant vs control'};
+    var color = {field: 'variant', type: 'nominal', title: 'variant vs control', legend: {symbolOpacity: 1, symbolType: 'stroke', symbolStrokeWidth: 3}};
     var layers = [
       {mark: {type: 'rule', color: '#8a919e', strokeDash: [4, 3]}, encoding: {y: {datum: 0, type: 'quantitative'}}},
       {mark: {type: 'area', opacity: 0.12}, encoding: {x: x, y: {field: 'low', type: 'quantitative', title: 'difference from control'},

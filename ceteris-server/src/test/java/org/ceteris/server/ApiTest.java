@@ -129,7 +129,7 @@ class ApiTest {
     @Test
     void everyMethodsSummaryIsPlainLanguage() throws Exception {
         Map<String, String> summaries = new java.util.LinkedHashMap<>();
-        for (String study : List.of("launch", "concurrent", "referral", "referral_dag", "hidden_confounder")) {
+        for (String study : List.of("launch", "concurrent", "referral", "referral_dag", "hidden_confounder", "artwork_test")) {
             summaries.put(study, ok(send("GET", "/api/studies/" + study, null), 200).get("last_run").get("summary").asText());
         }
         String did = summaries.get("launch");
@@ -138,12 +138,15 @@ class ApiTest {
         assertTrue(observe.contains("lowered inactive 30 by") && observe.matches("(?s).*interval -?\\d.*to -?\\d.*"), observe);
         assertTrue(observe.contains("warning"), "the limited-overlap warning is mentioned: " + observe);
         assertTrue(summaries.get("concurrent").contains("experiments"), summaries.get("concurrent"));
+        String sequential = summaries.get("artwork_test");
+        assertTrue(sequential.contains("is the winner") && sequential.contains("taken out of the test")
+                && sequential.matches("(?s).*above control by \\d.*\\(\\d.* to \\d.*"), "winner, demotions, size, interval: " + sequential);
         assertTrue(summaries.get("referral_dag").contains("country, friends_on_service, trial_minutes"), summaries.get("referral_dag"));
         for (Map.Entry<String, String> e : summaries.entrySet()) {
             String lower = e.getValue().toLowerCase(Locale.ROOT);
             for (String jargon : List.of("p-value", "p value", "null hypothesis", "statistically significant", "heteroskedastic",
                     "t-statistic", "chi", "welch", "alpha", "propensity", "twfe", "aipw", "ipw", "d-separat", "backdoor", "back-door",
-                    "standardized mean")) {
+                    "standardized mean", "p-values", "confidence sequence", "msprt", "bonferroni")) {
                 assertFalse(lower.matches("(?s).*\\b" + java.util.regex.Pattern.quote(jargon) + "\\b.*"),
                         () -> e.getKey() + ": jargon '" + jargon + "' in: " + e.getValue());
             }

@@ -141,6 +141,19 @@ class BrowserTest {
     }
 
     @Test
+    void sequentialStudyShowsIntervalsPerLookWithDemotionsMarked() throws Exception {
+        open(url("study.html?name=artwork_test"), "study-artwork_test");
+        WebElement chart = driver.findElement(By.cssSelector(".chart[data-title^='Each variant against control'] svg"));
+        String text = chart.getText();
+        for (String arm : List.of("bold_title", "dark_moody", "lead_closeup", "ensemble")) {
+            assertTrue(text.contains(arm), arm + " in " + text);
+        }
+        assertTrue(text.contains("dropped"), "the demoted arms are marked: " + text);
+        assertTrue(chart.findElements(By.cssSelector("g.mark-area.role-mark path")).size() >= 1, "the interval bands");
+        assertTrue(driver.findElement(By.tagName("body")).getText().contains("dropped variant"), "the table of demotions");
+    }
+
+    @Test
     void dagStudyDrawsTheDiagramWithTheAdjustmentSet() throws Exception {
         open(url("study.html?name=referral_dag"), "study-referral_dag");
         WebElement svg = driver.findElement(By.cssSelector(".dag-svg svg"));

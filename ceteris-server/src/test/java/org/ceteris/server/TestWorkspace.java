@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.ceteris.engine.DuckDbEngine;
+import org.ceteris.scenarios.ArtworkScenario;
 import org.ceteris.scenarios.ConcurrentScenario;
 import org.ceteris.scenarios.HomeRowScenario;
 import org.ceteris.scenarios.LaunchScenario;
@@ -76,6 +77,14 @@ final class TestWorkspace {
                 outcome: inactive_30
                 dag: |
             """ + ReferralScenario.DAG.indent(6) + """
+              artwork_test:
+                method: sequential
+                table: artwork
+                variant: variant
+                metric: played
+                time: day
+                every: 1
+                demote: true
               hidden_confounder:
                 method: dag_adjust
                 dag: "dag { watched_trailer [exposure] subscribed [outcome] taste [latent] taste -> watched_trailer taste -> subscribed watched_trailer -> subscribed }"
@@ -83,10 +92,10 @@ final class TestWorkspace {
 
     /** Studies run twice at creation (the first three are A/B on home_row; the rest one per method). */
     static final List<String> RUN = List.of("home_row", "minutes_per_session", "skewed_split", "launch", "concurrent",
-            "referral", "referral_dag", "hidden_confounder");
+            "referral", "referral_dag", "artwork_test", "hidden_confounder");
 
     /** How many studies YAML lists. */
-    static final int STUDIES = 10;
+    static final int STUDIES = 11;
 
     private static Workspace shared;
 
@@ -121,6 +130,7 @@ final class TestWorkspace {
             new LaunchScenario().generate(engine, 20261127);
             new ConcurrentScenario(6_000).generate(engine, 20261127);
             new ReferralScenario(2_000).generate(engine, 20261127);
+            new ArtworkScenario(400, 14).generate(engine, 20261127);
         }
         Files.writeString(ws.config(), YAML);
         WorkspaceConfig config = WorkspaceConfig.read(ws.config());
