@@ -8,9 +8,9 @@
   /* A study without a headline number (a DAG, an interaction scan): the first sentence of its summary. */
   function gist(summary) {
     if (!summary) return 'See the study page.';
-    var m = /^(.{20,220}?[.:])(\s|$)/.exec(summary);
+    var m = /^(.{20,240}?[.])(\s|$)/.exec(summary);
     var first = m ? m[1] : summary;
-    return first.length > 220 ? first.substring(0, 217) + '…' : first;
+    return first.length > 240 ? first.substring(0, 237) + '…' : first;
   }
 
   function card(s) {

@@ -52,7 +52,7 @@ Ceteris.views.register('observe', {
           {mark: {type: 'point', filled: true, size: 80}, encoding: {y: y,
             x: {field: 'smd', type: 'quantitative', title: 'difference between the groups (standard deviations)',
               scale: {domain: [-extent, extent]}},
-            color: stage, shape: {field: 'stage', type: 'nominal', title: null},
+            color: stage, shape: {field: 'stage', type: 'nominal', title: null, scale: {domain: ['before adjusting', 'after adjusting'], range: ['square', 'circle']}},
             tooltip: [{field: 'covariate', title: 'characteristic'}, {field: 'stage'}, {field: 'smd', title: 'difference', format: '+.3f'}]}}]}
       });
     }
