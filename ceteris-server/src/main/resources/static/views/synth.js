@@ -1,6 +1,7 @@
 /* Synthetic-control view: actual vs synthetic over time, the gap, the treatment time marked, placebos in grey. */
 Ceteris.views.register('synth', {
-  charts: function (result) {
+  charts: function (result, study) {
+    var outcome = study && study.spec && study.spec.outcome ? Ceteris.humanize(study.spec.outcome) : 'outcome';
     var gaps = (result.gaps || []).filter(function (g) { return g.actual !== null && g.synthetic !== null; });
     if (gaps.length === 0) return [];
     var t0 = result.treatment_time;
@@ -23,7 +24,7 @@ Ceteris.views.register('synth', {
       spec: {width: 560, height: 240, data: {values: lines}, layer: [
         {mark: {type: 'line', strokeWidth: 2}, encoding: {
           x: {field: 'time', type: 'quantitative', title: 'time', axis: timeAxis, scale: {zero: false, nice: false}},
-          y: {field: 'value', type: 'quantitative', title: 'outcome', scale: {zero: false}},
+          y: {field: 'value', type: 'quantitative', title: outcome, scale: {zero: false}},
           color: {field: 'series', type: 'nominal', title: null, legend: {orient: 'bottom', labelLimit: 400}, scale: {range: ['#3559b7', '#8a919e']}},
           tooltip: [{field: 'time'}, {field: 'series'}, {field: 'value', format: ',.3~f'}]}},
         startRule, startText]}
@@ -46,7 +47,7 @@ Ceteris.views.register('synth', {
       {mark: {type: 'rule', color: '#8a919e', strokeDash: [4, 3]}, encoding: {y: {datum: 0, type: 'quantitative'}}},
       {mark: {type: 'line', color: '#3559b7', strokeWidth: 2, point: {size: 14}}, encoding: {
         x: {field: 'time', type: 'quantitative', title: 'time', axis: timeAxis, scale: {zero: false, nice: false}},
-        y: {field: 'gap', type: 'quantitative', title: 'actual minus synthetic'},
+        y: {field: 'gap', type: 'quantitative', title: outcome + ': actual minus synthetic'},
         tooltip: [{field: 'time'}, {field: 'gap', title: 'gap', format: ',.3~f'}]}},
       startRule);
     charts.push({

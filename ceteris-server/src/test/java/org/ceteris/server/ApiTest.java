@@ -129,7 +129,7 @@ class ApiTest {
     @Test
     void everyMethodsSummaryIsPlainLanguage() throws Exception {
         Map<String, String> summaries = new java.util.LinkedHashMap<>();
-        for (String study : List.of("launch", "concurrent", "referral", "referral_dag", "hidden_confounder", "artwork_test")) {
+        for (String study : List.of("launch", "concurrent", "referral", "referral_dag", "hidden_confounder", "artwork_test", "billboard")) {
             summaries.put(study, ok(send("GET", "/api/studies/" + study, null), 200).get("last_run").get("summary").asText());
         }
         String did = summaries.get("launch");
@@ -138,6 +138,8 @@ class ApiTest {
         assertTrue(observe.contains("lowered inactive 30 by") && observe.matches("(?s).*interval -?\\d.*to -?\\d.*"), observe);
         assertTrue(observe.contains("warning"), "the limited-overlap warning is mentioned: " + observe);
         assertTrue(summaries.get("concurrent").contains("experiments"), summaries.get("concurrent"));
+        String synth = summaries.get("billboard");
+        assertTrue(synth.matches("(?s).*Lakeview's signups per 100k was on average \\d.* higher.*") && synth.contains("chance"), synth);
         String sequential = summaries.get("artwork_test");
         assertTrue(sequential.contains("is the winner") && sequential.contains("taken out of the test")
                 && sequential.matches("(?s).*above control by \\d.*\\(\\d.* to \\d.*"), "winner, demotions, size, interval: " + sequential);

@@ -154,6 +154,19 @@ class BrowserTest {
     }
 
     @Test
+    void synthStudyShowsActualVsSyntheticTheGapAndThePlaceboCheck() throws Exception {
+        open(url("study.html?name=billboard"), "study-billboard");
+        WebElement twin = driver.findElement(By.cssSelector(".chart[data-title^='Lakeview against its synthetic twin'] svg"));
+        assertTrue(twin.getText().contains("change starts") && twin.getText().contains("synthetic Lakeview"), twin.getText());
+        assertEquals(2, twin.findElements(By.cssSelector("g.mark-line.role-mark path")).size(), "actual and synthetic");
+        WebElement gap = driver.findElement(By.cssSelector(".chart[data-title^='The gap'] svg"));
+        assertTrue(gap.findElements(By.cssSelector("g.mark-line.role-mark path")).size() >= 1);
+        WebElement placebo = driver.findElement(By.cssSelector(".chart[data-title^='Does Lakeview stand out'] svg"));
+        assertTrue(placebo.findElements(By.cssSelector("g.mark-symbol.role-mark path")).size() > 10, "a dot per comparison city");
+        assertTrue(driver.findElement(By.tagName("body")).getText().contains("comparison unit"), "the weights table");
+    }
+
+    @Test
     void dagStudyDrawsTheDiagramWithTheAdjustmentSet() throws Exception {
         open(url("study.html?name=referral_dag"), "study-referral_dag");
         WebElement svg = driver.findElement(By.cssSelector(".dag-svg svg"));

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.ceteris.engine.DuckDbEngine;
 import org.ceteris.scenarios.ArtworkScenario;
+import org.ceteris.scenarios.BillboardScenario;
 import org.ceteris.scenarios.ConcurrentScenario;
 import org.ceteris.scenarios.HomeRowScenario;
 import org.ceteris.scenarios.LaunchScenario;
@@ -85,6 +86,16 @@ final class TestWorkspace {
                 time: day
                 every: 1
                 demote: true
+              billboard:
+                method: synth
+                table: city_signups
+                unit: city
+                time: week
+                outcome: signups_per_100k
+                treated: Lakeview
+                treatment_time: 80
+                exclude: [Harborview, Millbrook, Redwood, Summit]
+                placebos: true
               hidden_confounder:
                 method: dag_adjust
                 dag: "dag { watched_trailer [exposure] subscribed [outcome] taste [latent] taste -> watched_trailer taste -> subscribed watched_trailer -> subscribed }"
@@ -92,10 +103,10 @@ final class TestWorkspace {
 
     /** Studies run twice at creation (the first three are A/B on home_row; the rest one per method). */
     static final List<String> RUN = List.of("home_row", "minutes_per_session", "skewed_split", "launch", "concurrent",
-            "referral", "referral_dag", "artwork_test", "hidden_confounder");
+            "referral", "referral_dag", "artwork_test", "billboard", "hidden_confounder");
 
     /** How many studies YAML lists. */
-    static final int STUDIES = 11;
+    static final int STUDIES = 12;
 
     private static Workspace shared;
 
@@ -131,6 +142,7 @@ final class TestWorkspace {
             new ConcurrentScenario(6_000).generate(engine, 20261127);
             new ReferralScenario(2_000).generate(engine, 20261127);
             new ArtworkScenario(400, 14).generate(engine, 20261127);
+            new BillboardScenario().generate(engine, 20261127); // 60 cities x 104 weeks (no size parameter)
         }
         Files.writeString(ws.config(), YAML);
         WorkspaceConfig config = WorkspaceConfig.read(ws.config());
