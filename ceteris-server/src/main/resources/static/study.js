@@ -44,7 +44,11 @@
       return {run_at: r.run_at, run: r.run_id, label: label, estimate: r.headline.estimate,
         low: r.headline.ci_low, high: r.headline.ci_high, relative: r.headline.relative};
     });
-    if (values.length === 0) return el('p', {class: 'muted', text: 'No runs with a headline number yet.'});
+    if (values.length === 0) {
+      return el('p', {class: 'muted', text: history.length > 0
+        ? 'This study gives no single number to follow from run to run; each run\'s summary says what it found.'
+        : 'No runs with a headline number yet.'});
+    }
     var fmt = values[0].relative ? '+.1%' : ',.3~f';
     var box = el('div', {class: 'chart', 'data-title': 'history'});
     var x = {field: 'label', type: 'ordinal', sort: {field: 'run'}, title: 'run (time in UTC · run number)',

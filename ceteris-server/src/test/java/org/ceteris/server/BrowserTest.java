@@ -181,6 +181,10 @@ class BrowserTest {
         String blocked = driver.findElement(By.cssSelector("p.lead")).getText();
         assertTrue(blocked.startsWith("Not identifiable"), blocked);
         assertEquals(3, driver.findElements(By.cssSelector(".dag-svg svg g.node")).size());
+        open(url("study.html?name=nothing_to_adjust"), "study-nothing_to_adjust");
+        String none = driver.findElement(By.cssSelector("p.lead")).getText();
+        assertTrue(none.startsWith("No adjustment needed"), none);
+        assertTrue(driver.findElement(By.tagName("body")).getText().contains("(nothing)"), "the empty set is listed");
     }
 
     @Test

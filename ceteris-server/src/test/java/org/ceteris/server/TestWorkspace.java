@@ -99,14 +99,17 @@ final class TestWorkspace {
               hidden_confounder:
                 method: dag_adjust
                 dag: "dag { watched_trailer [exposure] subscribed [outcome] taste [latent] taste -> watched_trailer taste -> subscribed watched_trailer -> subscribed }"
+              nothing_to_adjust:
+                method: dag_adjust
+                dag: "dag { autoplay [exposure] minutes [outcome] device autoplay -> minutes device -> minutes }"
             """;
 
     /** Studies run twice at creation (the first three are A/B on home_row; the rest one per method). */
     static final List<String> RUN = List.of("home_row", "minutes_per_session", "skewed_split", "launch", "concurrent",
-            "referral", "referral_dag", "artwork_test", "billboard", "hidden_confounder");
+            "referral", "referral_dag", "artwork_test", "billboard", "hidden_confounder", "nothing_to_adjust");
 
     /** How many studies YAML lists. */
-    static final int STUDIES = 12;
+    static final int STUDIES = 13;
 
     private static Workspace shared;
 
