@@ -27,13 +27,15 @@ public final class ObserveStudy implements StudyMethod {
 
     @Override
     public Set<String> parameters() {
-        return Set.of("treatment", "outcome", "covariates", "dag", "method", "estimand", "ratio", "replace", "caliper",
+        return Set.of("treatment", "outcome", "covariates", "dag", "method", "estimator", "estimand", "ratio", "replace", "caliper",
                 "trim", "refute", "seed", "alpha");
     }
 
     /**
      * The spec from study parameters; {@code covariates} and {@code refute} take lists. With
      * {@code dag} (DAGitty text) the covariates are the diagram's smallest minimal adjustment set.
+     * In ceteris.yaml {@code method:} names the study's method, so the CLI's {@code --method}
+     * (match, ipw, aipw, regression) is written {@code estimator:} there.
      */
     public static ObserveSpec spec(Params p) {
         if (p.has("dag")) {
@@ -52,7 +54,7 @@ public final class ObserveStudy implements StudyMethod {
             throw new org.ceteris.CeterisException("observe: parameter 'ratio' must be between 1 and 100, got " + ratio);
         }
         return new ObserveSpec(p.string("treatment"), p.string("outcome"), covariates,
-                Method.parse(p.optString("method")), Estimand.parse(p.optString("estimand")), (int) ratio,
+                Method.parse(p.has("estimator") ? p.optString("estimator") : p.optString("method")), Estimand.parse(p.optString("estimand")), (int) ratio,
                 p.flag("replace"), p.doubleOr("caliper", Double.NaN), p.doubleOr("trim", 0), p.strings("refute"),
                 p.longOr("seed", 1), p.doubleOr("alpha", 0.05));
     }
@@ -117,5 +119,18 @@ public final class ObserveStudy implements StudyMethod {
         return new ObserveResult(r.method(), r.estimator(), r.estimand(), r.estimate(), r.se(), r.ciLow(), r.ciHigh(),
                 r.pValue(), r.nTreated(), r.nControl(), r.nMatchedControl(), r.propensity(), r.balance(), r.overlap(),
                 r.refutations(), diagnostics, r.summary());
+    }
+
+    /** The effect, labelled by whom it describes (the generic label would be "estimate"). */
+    @Override
+    public Headline headline(org.ceteris.result.CeterisResult result) {
+        Headline g = StudyMethod.super.headline(result);
+        if (g == null) {
+            return null;
+        }
+        String estimand = ((ObserveResult) result).estimand();
+        String label = "att".equals(estimand) ? "effect on those treated" : "atc".equals(estimand) ? "effect on those not treated"
+                : "average effect of the treatment";
+        return new Headline(label, g.estimate(), g.ciLow(), g.ciHigh(), false, g.verdict());
     }
 }
