@@ -27,7 +27,7 @@ public final class ObserveStudy implements StudyMethod {
 
     @Override
     public Set<String> parameters() {
-        return Set.of("treatment", "outcome", "covariates", "dag", "method", "estimator", "estimand", "ratio", "replace", "caliper",
+        return Set.of("treatment", "outcome", "covariates", "dag", "method", "estimand", "ratio", "replace", "caliper",
                 "trim", "refute", "seed", "alpha");
     }
 
@@ -35,7 +35,7 @@ public final class ObserveStudy implements StudyMethod {
      * The spec from study parameters; {@code covariates} and {@code refute} take lists. With
      * {@code dag} (DAGitty text) the covariates are the diagram's smallest minimal adjustment set.
      * In ceteris.yaml {@code method:} names the study's method, so the CLI's {@code --method}
-     * (match, ipw, aipw, regression) is written {@code estimator:} there.
+     * (match, ipw, aipw, regression) is written {@code estimator:} there ({@link StudySpec} maps it).
      */
     public static ObserveSpec spec(Params p) {
         if (p.has("dag")) {
@@ -54,7 +54,7 @@ public final class ObserveStudy implements StudyMethod {
             throw new org.ceteris.CeterisException("observe: parameter 'ratio' must be between 1 and 100, got " + ratio);
         }
         return new ObserveSpec(p.string("treatment"), p.string("outcome"), covariates,
-                Method.parse(p.has("estimator") ? p.optString("estimator") : p.optString("method")), Estimand.parse(p.optString("estimand")), (int) ratio,
+                Method.parse(p.optString("method")), Estimand.parse(p.optString("estimand")), (int) ratio,
                 p.flag("replace"), p.doubleOr("caliper", Double.NaN), p.doubleOr("trim", 0), p.strings("refute"),
                 p.longOr("seed", 1), p.doubleOr("alpha", 0.05));
     }
