@@ -24,6 +24,9 @@ public final class Scorecard {
 
     public static AbResult analyze(AbSpec spec, AbInput input) {
         List<String> variants = input.variants();
+        if (variants.isEmpty()) {
+            throw new CeterisException("the data has no rows with a value of '" + spec.variant() + "': nothing to compare");
+        }
         if (variants.size() < 2) {
             throw new CeterisException("column '" + spec.variant() + "' has only "
                     + (variants.isEmpty() ? "no variants" : "one variant (" + variants.get(0) + ")")
