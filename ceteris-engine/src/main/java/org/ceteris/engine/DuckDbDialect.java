@@ -26,6 +26,12 @@ public final class DuckDbDialect implements Dialect {
     }
 
     @Override
+    public String accurateMean(String expr) {
+        // fsum is Kahan-Babuska summation; DuckDB's avg(DOUBLE) is a plain running sum
+        return "(fsum(" + expr + ") / count(" + expr + "))";
+    }
+
+    @Override
     public String finiteOrNull(String expr) {
         return "(CASE WHEN isfinite(CAST(" + expr + " AS DOUBLE)) THEN CAST(" + expr + " AS DOUBLE) END)";
     }

@@ -18,7 +18,7 @@ import org.ceteris.stats.CoMoments;
 
 /**
  * The SQL that turns an experiment table into the scorecard's sufficient statistics: one scan,
- * grouped by variant, with DuckDB's numerically stable {@code avg}, {@code var_samp} and
+ * grouped by variant, with compensated means ({@link Dialect#accurateMean}), DuckDB's stable {@code var_samp} and
  * {@code covar_samp} (never Σy² − (Σy)²/n). With a unit column, rows are first summed per unit.
  * Values that are NULL, NaN or infinite are excluded per metric and counted.
  */
@@ -60,7 +60,7 @@ public final class AbInputs {
                     pairs.get(k)[1] == null ? null : d.finiteOrNull(d.ident(pairs.get(k)[1])));
         }
         inner.append(" FROM ").append(relation);
-        return aggregate(inner.toString(), pairs.size(), "0");
+        return aggregate(d, inner.toString(), pairs.size(), "0");
     }
 
     /** Rows are summed per unit first; a unit in two variants is counted and rejected. */
@@ -80,7 +80,7 @@ public final class AbInputs {
             appendPair(inner, d, k, "s" + k + "a", pairs.get(k)[1] == null ? null : "s" + k + "b");
         }
         inner.append(" FROM (").append(perUnit).append(") pu");
-        return aggregate(inner.toString(), pairs.size(), "sum(CASE WHEN nv > 1 THEN 1 ELSE 0 END)");
+        return aggregate(d, inner.toString(), pairs.size(), "sum(CASE WHEN nv > 1 THEN 1 ELSE 0 END)");
     }
 
     private static void appendPair(StringBuilder sb, Dialect d, int k, String a, String b) {
@@ -93,13 +93,13 @@ public final class AbInputs {
         }
     }
 
-    private static String aggregate(String inner, int metrics, String multiVariant) {
+    private static String aggregate(Dialect d, String inner, int metrics, String multiVariant) {
         StringBuilder sb = new StringBuilder("SELECT v, count(*) AS units, ").append(multiVariant).append(" AS multi");
         for (int k = 0; k < metrics; k++) {
             sb.append(", count(a").append(k).append(") AS n").append(k)
-                    .append(", avg(a").append(k).append(") AS ma").append(k)
+                    .append(", ").append(d.accurateMean("a" + k)).append(" AS ma").append(k)
                     .append(", var_samp(a").append(k).append(") AS va").append(k)
-                    .append(", avg(b").append(k).append(") AS mb").append(k)
+                    .append(", ").append(d.accurateMean("b" + k)).append(" AS mb").append(k)
                     .append(", var_samp(b").append(k).append(") AS vb").append(k)
                     .append(", covar_samp(a").append(k).append(", b").append(k).append(") AS cab").append(k);
         }
