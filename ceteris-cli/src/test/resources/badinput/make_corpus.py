@@ -112,6 +112,8 @@ csv("obs_none_treated.csv", OH, [r[:1] + [0] + r[2:] for r in obs])
 csv("obs_constant_cov.csv", OH, [r[:3] + [7] + r[4:] for r in obs])
 csv("obs_separation.csv", OH, [r[:1] + [int(r[2] > 0)] + r[2:] for r in obs])
 csv("obs_collinear.csv", OH, [r[:3] + [round(r[2] * 2 + 1, 5)] + r[4:] for r in obs])
+csv("obs_near_collinear.csv", OH, [r[:3] + [round(r[2] * 2 + 1 + R.gauss(0, 1e-6), 9)] + r[4:] for r in obs])
+csv("obs_near_separation.csv", OH, [r[:1] + [int(r[2] > 0) if r[0] > 3 else int(r[2] <= 0)] + r[2:] for r in obs])
 csv("obs_nan_y.csv", OH, [r if r[0] % 13 else r[:4] + ["NaN"] + r[5:] for r in obs])
 csv("obs_inf_x.csv", OH, [r if r[0] != 5 else r[:2] + ["Infinity"] + r[3:] for r in obs])
 csv("obs_one_treated.csv", OH, [r[:1] + [int(r[0] == 1)] + r[2:] for r in obs])
@@ -335,6 +337,12 @@ for cid, code, frag, f, extra in [
     ("separation", 2, "separation", "obs_separation.csv", []),
     ("separation-ipw", 2, "separation", "obs_separation.csv", ["--method", "ipw"]),
     ("collinear", 2, "collinear", "obs_collinear.csv", ["--method", "regression"]),
+    ("near-collinear-match", 2, "collinear", "obs_near_collinear.csv", []),
+    ("near-collinear-regression", 2, "collinear", "obs_near_collinear.csv", ["--method", "regression"]),
+    ("near-separation-match", 0, "LIMITED_OVERLAP", "obs_near_separation.csv", []),
+    ("near-separation-ipw", 0, "EXTREME_WEIGHTS", "obs_near_separation.csv", ["--method", "ipw"]),
+    ("near-separation-aipw", 0, "EXTREME_WEIGHTS", "obs_near_separation.csv", ["--method", "aipw"]),
+    ("near-separation-regression", 0, "LIMITED_OVERLAP", "obs_near_separation.csv", ["--method", "regression"]),
     ("nan-y", 0, "MISSING_VALUES", "obs_nan_y.csv", []), ("inf-x", 0, "MISSING_VALUES", "obs_inf_x.csv", []),
     ("one-treated", 0, "-", "obs_one_treated.csv", []), ("bool-treat", 0, "-", "obs_bool_treat.csv", []),
     ("text-treat", 0, "-", "obs_treat_text.csv", []), ("string-cov", 0, "-", "obs.csv", ["--covariates", "label"]),
