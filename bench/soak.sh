@@ -63,7 +63,7 @@ non2xx() { awk '/Non-2xx/ {print $NF}' "$1" | grep . || echo 0; }
 sockerr() { grep -o 'Socket errors:.*' "$1" || echo "Socket errors: none"; }
 echo "duration: ${secs} s, wrk connections: $conns + 4"
 echo "GET /api/studies/home_row: $(reqs "$out/wrk.txt") requests, non-2xx $(non2xx "$out/wrk.txt"), $(sockerr "$out/wrk.txt")"
-grep -E 'Latency|Requests/sec' "$out/wrk.txt" | head -2
+grep -E '^ +Latency +[0-9]|Requests/sec' "$out/wrk.txt"
 echo "GET /api/studies/home_row/history: $(reqs "$out/wrk-history.txt") requests, non-2xx $(non2xx "$out/wrk-history.txt"), $(sockerr "$out/wrk-history.txt")"
 echo "POST /api/studies/home_row/run: $runs_ok stored, $runs_busy busy (409/503), $runs_err errors"
 echo "POST /api/query: $q_ok answered, $q_err errors"
