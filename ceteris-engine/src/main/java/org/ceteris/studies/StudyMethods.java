@@ -16,6 +16,8 @@ public final class StudyMethods {
         register(new InteractionsStudy());
         register(new DagStudy());
         register(new ObserveStudy());
+        register(new SequentialStudy());
+        register(new SynthStudy());
     }
 
     private StudyMethods() {
