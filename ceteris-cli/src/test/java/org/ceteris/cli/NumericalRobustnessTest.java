@@ -47,7 +47,16 @@ class NumericalRobustnessTest {
         MathContext mc = MathContext.DECIMAL128;
         BigDecimal half = BigDecimal.valueOf(n / 2);
         double exact = sum[1].divide(half, mc).subtract(sum[0].divide(half, mc)).doubleValue();
-        JsonNode doc = Json.read(Cli.run("ab", "--data", data.toString(), "--variant", "variant", "--metric", "m", "--json").ok().out());
+        // the CSV path (one-thread aggregate) and the workspace-table path (block sums merged in Java)
+        Path ws = tmp.resolve("ws");
+        Cli.run("import", "--workspace", ws.toString(), "--table", "big", data.toString()).ok();
+        check(Cli.run("ab", "--data", data.toString(), "--variant", "variant", "--metric", "m", "--json"), exact, level, sd, n);
+        check(Cli.run("ab", "--workspace", ws.toString(), "--table", "big", "--variant", "variant", "--metric", "m", "--json"),
+                exact, level, sd, n);
+    }
+
+    private static void check(Cli.Run run, double exact, double level, double sd, int n) {
+        JsonNode doc = Json.read(run.ok().out());
         JsonNode c = doc.get("metrics").get(0).get("comparisons").get(0);
         double tolerance = 4 * Math.ulp(Math.abs(level));
         assertEquals(exact, c.get("estimate").asDouble(), tolerance,
