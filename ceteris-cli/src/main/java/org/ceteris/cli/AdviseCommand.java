@@ -96,6 +96,12 @@ public final class AdviseCommand implements Callable<Integer> {
         check("--units", units);
         check("--pre-periods", prePeriods);
         check("--variants", variants);
+        if (variants != null && variants < 2) {
+            throw new CeterisException("--variants counts the control too: give 2 or more, got " + variants);
+        }
+        if (treatedUnits != null && units != null && treatedUnits > units) {
+            throw new CeterisException("--treated-units (" + treatedUnits + ") cannot exceed --units (" + units + ")");
+        }
         Advice a = MethodAdvisor.advise(new Situation(rand, treatedUnits, units, prePeriods, comp, stag, cov, hasDag, early,
                 variants, conc));
         if (json) {

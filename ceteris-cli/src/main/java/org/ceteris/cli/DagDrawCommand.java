@@ -31,12 +31,16 @@ public final class DagDrawCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         String dot = DotWriter.write(DagCommand.read(dag));
         String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (name.endsWith(".dot") || name.endsWith(".gv")) {
-            Files.writeString(out, dot);
-        } else if (name.endsWith(".svg")) {
-            Files.write(out, svg(dot));
-        } else {
+        if (!name.endsWith(".dot") && !name.endsWith(".gv") && !name.endsWith(".svg")) {
             throw new CeterisException("--out must end in .dot or .svg, got '" + out.getFileName() + "'");
+        }
+        byte[] bytes = name.endsWith(".svg") ? svg(dot) : dot.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        try {
+            Files.write(out, bytes);
+        } catch (IOException e) {
+            // a missing folder or no permission is the user's to fix, not an internal error
+            throw new CeterisException("cannot write --out " + out + " (" + e.getClass().getSimpleName().replace("Exception", "")
+                    + "): check that the folder exists and is writable");
         }
         spec.commandLine().getOut().println("wrote " + out);
         spec.commandLine().getOut().flush();

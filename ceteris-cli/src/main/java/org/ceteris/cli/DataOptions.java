@@ -48,8 +48,9 @@ public final class DataOptions {
                 throw new CeterisException("with --workspace give exactly one of --table or --sql");
             }
             Workspace ws = Workspace.open(workspace);
-            Engine engine = ws.engine(true);
-            return new Opened(engine, table != null ? new Source.Table(table) : new Source.Query(sql));
+            // the source first: a bad table name must not leave the workspace's database open
+            Source source = table != null ? new Source.Table(table) : new Source.Query(sql);
+            return new Opened(ws.engine(true), source);
         }
         throw new CeterisException("say where the data is: --data FILE, or --workspace DIR with --table or --sql");
     }

@@ -45,6 +45,9 @@ public final class PowerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (!Double.isFinite(baselineMean)) {
+            throw new org.ceteris.CeterisException("--baseline-mean must be a finite number, got " + baselineMean);
+        }
         PowerResult r = target.mde != null
                 ? PowerResult.forEffect(baselineMean, sd, target.mde, alpha, power)
                 : PowerResult.forSampleSize(baselineMean, sd, target.n, alpha, power);

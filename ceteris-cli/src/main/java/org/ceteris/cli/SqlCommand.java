@@ -43,7 +43,7 @@ public final class SqlCommand implements Callable<Integer> {
             throw new CeterisException("the query is empty");
         }
         Rows rows;
-        try (DuckDbEngine engine = Workspace.open(workspace).engine(false)) {
+        try (DuckDbEngine engine = Workspace.open(workspace).engine(true)) {
             rows = engine.query(query);
         }
         PrintWriter out = spec.commandLine().getOut();

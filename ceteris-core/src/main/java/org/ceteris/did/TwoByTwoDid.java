@@ -35,6 +35,16 @@ final class TwoByTwoDid {
                         + ": check --treated and --post");
             }
         }
+        // errors are clustered by unit: with one unit on a side the "interval" collapses to a point
+        java.util.Set<Integer> treatedUnits = new java.util.HashSet<>();
+        java.util.Set<Integer> comparisonUnits = new java.util.HashSet<>();
+        for (int r = 0; r < rows; r++) {
+            (panel.treated()[r] == 1 ? treatedUnits : comparisonUnits).add(panel.unit()[r]);
+        }
+        if (treatedUnits.size() < 2 || comparisonUnits.size() < 2) {
+            throw new CeterisException("the 2x2 needs at least 2 treated and 2 comparison units to measure its uncertainty; "
+                    + "there are " + treatedUnits.size() + " treated and " + comparisonUnits.size() + " comparison units");
+        }
         ClusterOls.Fit fit = ClusterOls.fit(x, panel.outcome(), panel.unit(), 0);
         return new Estimate(fit.coef()[3], fit.se(3), rows, fit.clusters(), staggered(panel));
     }

@@ -21,6 +21,15 @@ public interface Dialect {
     /** An expression that is the double value of {@code expr} when it is finite, else NULL. */
     String finiteOrNull(String expr);
 
+    /**
+     * The mean of {@code expr} over the group, summed without losing the low digits of large values
+     * (a plain double sum of 1,000 values near 1e12 is off by ~0.1; the difference of two such means
+     * can be wrong by more than the effect).
+     */
+    default String accurateMean(String expr) {
+        return "avg(" + expr + ")";
+    }
+
     /** A timestamp from {@code expr} (a date, a timestamp or text), NULL where text does not parse. */
     String tryTimestamp(String expr);
 

@@ -26,6 +26,12 @@ public final class DuckDbDialect implements Dialect {
     }
 
     @Override
+    public String accurateMean(String expr) {
+        // fsum is Kahan-Babuska summation; DuckDB's avg(DOUBLE) is a plain running sum
+        return "(fsum(" + expr + ") / count(" + expr + "))";
+    }
+
+    @Override
     public String tryTimestamp(String expr) {
         return "TRY_CAST(" + expr + " AS TIMESTAMP)";
     }

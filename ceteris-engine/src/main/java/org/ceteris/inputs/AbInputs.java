@@ -195,7 +195,7 @@ public final class AbInputs {
             }
         }
         inner.append(" FROM ").append(relation);
-        return aggregate(inner.toString(), pairs.size(), "0", "");
+        return aggregate(d, inner.toString(), pairs.size(), "0", "");
     }
 
     /** Rows are summed per unit first; a unit in two variants is counted and rejected. */
@@ -224,7 +224,7 @@ public final class AbInputs {
         for (int k = 0; k < pairs.size(); k++) {
             rows.append(", sum(r").append(k).append(") AS rows").append(k);
         }
-        return aggregate(inner.toString(), pairs.size(), "sum(CASE WHEN nv > 1 THEN 1 ELSE 0 END)", rows.toString());
+        return aggregate(d, inner.toString(), pairs.size(), "sum(CASE WHEN nv > 1 THEN 1 ELSE 0 END)", rows.toString());
     }
 
     private static void appendPair(StringBuilder sb, Dialect d, int k, String a, String b) {
@@ -237,15 +237,18 @@ public final class AbInputs {
         }
     }
 
-    /** {@code extra}: further select items (", …") of the outer query. */
-    private static String aggregate(String inner, int metrics, String multiVariant, String extra) {
+    /**
+     * {@code extra}: further select items (", …") of the outer query. Means are compensated
+     * ({@link Dialect#accurateMean}): a plain avg of values near 1e12 loses the effect in summation error.
+     */
+    private static String aggregate(Dialect d, String inner, int metrics, String multiVariant, String extra) {
         StringBuilder sb = new StringBuilder("SELECT v, count(*) AS units, ").append(multiVariant).append(" AS multi")
                 .append(extra);
         for (int k = 0; k < metrics; k++) {
             sb.append(", count(a").append(k).append(") AS n").append(k)
-                    .append(", avg(a").append(k).append(") AS ma").append(k)
+                    .append(", ").append(d.accurateMean("a" + k)).append(" AS ma").append(k)
                     .append(", var_samp(a").append(k).append(") AS va").append(k)
-                    .append(", avg(b").append(k).append(") AS mb").append(k)
+                    .append(", ").append(d.accurateMean("b" + k)).append(" AS mb").append(k)
                     .append(", var_samp(b").append(k).append(") AS vb").append(k)
                     .append(", covar_samp(a").append(k).append(", b").append(k).append(") AS cab").append(k)
                     .append(", count(b").append(k).append(") AS nb").append(k)

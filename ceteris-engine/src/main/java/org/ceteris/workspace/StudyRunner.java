@@ -27,13 +27,16 @@ public final class StudyRunner {
             throw new CeterisException(Workspace.CONFIG + " lists no studies; add one under 'studies:' (see docs/dashboard.md)");
         }
         try (DuckDbEngine engine = workspace.engine(false)) {
-            RunHistory.ensure(engine);
             List<StoredRun> computed = new ArrayList<>();
             for (StudySpec spec : studies) {
                 computed.add(compute(engine, spec, version));
             }
             List<List<StoredRun>> stored = new ArrayList<>();
-            engine.inTransaction(() -> stored.add(RunHistory.append(engine, computed)));
+            // the history table is created with the first stored run: a study that fails leaves the file as it was
+            engine.inTransaction(() -> {
+                RunHistory.ensure(engine);
+                stored.add(RunHistory.append(engine, computed));
+            });
             return stored.get(0);
         }
     }

@@ -158,6 +158,13 @@ public final class Workspace {
             if (!Files.isRegularFile(f)) {
                 throw new CeterisException("file not found: " + f);
             }
+            try {
+                if (Files.size(f) == 0) {
+                    throw new CeterisException("file " + f + " is empty: nothing to import");
+                }
+            } catch (IOException e) {
+                throw new CeterisException("cannot read " + f + ": " + e.getMessage(), e);
+            }
             String name = f.getFileName().toString().toLowerCase(Locale.ROOT);
             boolean isParquet = name.endsWith(".parquet") || name.endsWith(".pq");
             boolean isCsv = name.endsWith(".csv") || name.endsWith(".csv.gz") || name.endsWith(".tsv") || name.endsWith(".txt");

@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Soak test of the server (not CI): wrk reads the study API for a long time while a second loop
+# runs the study through POST /api/studies/{name}/run and a third reads through POST /api/query.
+# Records requests, errors (non-2xx from wrk; 5xx and connection failures from the loops; 409
+# "workspace is busy" counted apart) and the server's resident memory at start and end.
+# Needs wrk and curl. Usage: bench/soak.sh [seconds=600] [connections=16]
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+secs="${1:-600}"
+conns="${2:-16}"
+out="$here/bench/out/soak"
+mkdir -p "$out"
+ws="$out/workspace"
+rm -rf "$ws"
+"$here/ceteris" --version >/dev/null   # builds the jar when missing
+jar="$here/ceteris-cli/target/ceteris-all.jar"
+java -jar "$jar" demo --dir "$ws" >/dev/null
+cat > "$ws/ceteris.yaml" <<'YAML'
+studies:
+  home_row:
+    method: ab
+    table: home_row
+    variant: variant
+    metric: [watch_minutes, returned]
+    covariate: watch_minutes=pre_minutes
+YAML
+java -jar "$jar" run --workspace "$ws" >/dev/null
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+java -Xmx512m ${CETERIS_JAVA_OPTS:-} -jar "$jar" serve --workspace "$ws" --port "$port" >"$out/serve.log" 2>&1 &
+pid=$!
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; }
+trap cleanup EXIT
+base="http://127.0.0.1:$port"
+for _ in $(seq 1 60); do curl -sf "$base/api/studies/home_row" >/dev/null && break; sleep 0.5; done
+wrk -t1 -c4 -d5s "$base/api/studies/home_row" >/dev/null   # warm-up
+rss() { awk '/VmRSS/ {print $2}' "/proc/$pid/status"; }
+rss_start=$(rss)
+end=$(( $(date +%s) + secs ))
+# writer: study runs through the API, back to back
+( ok=0; busy=0; err=0
+  while [ "$(date +%s)" -lt "$end" ]; do
+    code=$(curl -s -o /dev/null -w '%{http_code}' -X POST "$base/api/studies/home_row/run" || echo 000)
+    case "$code" in 2*) ok=$((ok+1));; 409|503) busy=$((busy+1));; *) err=$((err+1)); echo "run $code" >>"$out/errors.log";; esac
+  done; echo "$ok $busy $err" >"$out/runs.txt" ) & pids+=($!)
+# reader: SQL through the API
+( ok=0; err=0
+  while [ "$(date +%s)" -lt "$end" ]; do
+    code=$(curl -s -o /dev/null -w '%{http_code}' -X POST -H 'Content-Type: application/json' \
+      -d '{"sql": "SELECT variant, count(*) AS n, avg(watch_minutes) AS m FROM home_row GROUP BY 1"}' "$base/api/query" || echo 000)
+    case "$code" in 2*) ok=$((ok+1));; *) err=$((err+1)); echo "query $code" >>"$out/errors.log";; esac
+  done; echo "$ok $err" >"$out/queries.txt" ) & pids+=($!)
+wrk -t2 -c"$conns" -d"${secs}s" --latency "$base/api/studies/home_row" >"$out/wrk.txt" &
+wrkpid=$!
+wrk -t1 -c4 -d"${secs}s" "$base/api/studies/home_row/history" >"$out/wrk-history.txt"
+wait $wrkpid
+wait "${pids[@]}"
+rss_end=$(rss)
+read -r runs_ok runs_busy runs_err <"$out/runs.txt"
+read -r q_ok q_err <"$out/queries.txt"
+reqs() { awk '/requests in/ {print $1}' "$1"; }
+non2xx() { awk '/Non-2xx/ {print $NF}' "$1" | grep . || echo 0; }
+sockerr() { grep -o 'Socket errors:.*' "$1" || echo "Socket errors: none"; }
+echo "duration: ${secs} s, wrk connections: $conns + 4"
+echo "GET /api/studies/home_row: $(reqs "$out/wrk.txt") requests, non-2xx $(non2xx "$out/wrk.txt"), $(sockerr "$out/wrk.txt")"
+grep -E '^ +Latency +[0-9]|Requests/sec' "$out/wrk.txt"
+echo "GET /api/studies/home_row/history: $(reqs "$out/wrk-history.txt") requests, non-2xx $(non2xx "$out/wrk-history.txt"), $(sockerr "$out/wrk-history.txt")"
+echo "POST /api/studies/home_row/run: $runs_ok stored, $runs_busy busy (409/503), $runs_err errors"
+echo "POST /api/query: $q_ok answered, $q_err errors"
+echo "server RSS: start $((rss_start/1024)) MiB, end $((rss_end/1024)) MiB"
+echo "stored runs in history: $(curl -s "$base/api/studies/home_row" | python3 -c 'import json,sys; print(json.load(sys.stdin).get("runs"))')"
