@@ -26,6 +26,11 @@ public final class DuckDbDialect implements Dialect {
     }
 
     @Override
+    public String with(String name, String query) {
+        return "WITH " + name + " AS MATERIALIZED (" + query + ") ";
+    }
+
+    @Override
     public String finiteOrNull(String expr) {
         return "(CASE WHEN isfinite(CAST(" + expr + " AS DOUBLE)) THEN CAST(" + expr + " AS DOUBLE) END)";
     }

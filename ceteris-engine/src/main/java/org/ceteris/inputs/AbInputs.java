@@ -20,7 +20,11 @@ import org.ceteris.stats.CoMoments;
  * The SQL that turns an experiment table into the scorecard's sufficient statistics: one scan,
  * grouped by variant, with DuckDB's numerically stable {@code avg}, {@code var_samp} and
  * {@code covar_samp} (never Σy² − (Σy)²/n). With a unit column, rows are first summed per unit.
- * Values that are NULL, NaN or infinite are excluded per metric and counted.
+ * Values that are NULL, NaN or infinite are excluded per metric and counted. On engines that
+ * aggregate in parallel partitions ({@link Dialect#partitionId()}), the statistics come back per
+ * variant and partition and are merged here in partition order with Chan et al.'s (1979)
+ * parallel update ({@link CoMoments#merge}), so the result does not depend on the partitioning
+ * beyond rounding (cost: one row per variant and partition).
  */
 public final class AbInputs {
 
@@ -59,8 +63,9 @@ public final class AbInputs {
             appendPair(inner, d, k, d.finiteOrNull(d.ident(pairs.get(k)[0])),
                     pairs.get(k)[1] == null ? null : d.finiteOrNull(d.ident(pairs.get(k)[1])));
         }
+        partition(inner, d);
         inner.append(" FROM ").append(relation);
-        return aggregate(inner.toString(), pairs.size(), "0");
+        return aggregate(inner.toString(), pairs.size(), "0", d.partitionId() != null);
     }
 
     /** Rows are summed per unit first; a unit in two variants is counted and rejected. */
@@ -79,8 +84,9 @@ public final class AbInputs {
         for (int k = 0; k < pairs.size(); k++) {
             appendPair(inner, d, k, "s" + k + "a", pairs.get(k)[1] == null ? null : "s" + k + "b");
         }
+        partition(inner, d);
         inner.append(" FROM (").append(perUnit).append(") pu");
-        return aggregate(inner.toString(), pairs.size(), "sum(CASE WHEN nv > 1 THEN 1 ELSE 0 END)");
+        return aggregate(inner.toString(), pairs.size(), "sum(CASE WHEN nv > 1 THEN 1 ELSE 0 END)", d.partitionId() != null);
     }
 
     private static void appendPair(StringBuilder sb, Dialect d, int k, String a, String b) {
@@ -93,8 +99,15 @@ public final class AbInputs {
         }
     }
 
-    private static String aggregate(String inner, int metrics, String multiVariant) {
-        StringBuilder sb = new StringBuilder("SELECT v, count(*) AS units, ").append(multiVariant).append(" AS multi");
+    private static void partition(StringBuilder inner, Dialect d) {
+        if (d.partitionId() != null) {
+            inner.append(", ").append(d.partitionId()).append(" AS p");
+        }
+    }
+
+    private static String aggregate(String inner, int metrics, String multiVariant, boolean partitioned) {
+        StringBuilder sb = new StringBuilder(partitioned ? "SELECT v, p" : "SELECT v").append(", count(*) AS units, ")
+                .append(multiVariant).append(" AS multi");
         for (int k = 0; k < metrics; k++) {
             sb.append(", count(a").append(k).append(") AS n").append(k)
                     .append(", avg(a").append(k).append(") AS ma").append(k)
@@ -103,7 +116,7 @@ public final class AbInputs {
                     .append(", var_samp(b").append(k).append(") AS vb").append(k)
                     .append(", covar_samp(a").append(k).append(", b").append(k).append(") AS cab").append(k);
         }
-        sb.append(" FROM (").append(inner).append(") t GROUP BY v ORDER BY v");
+        sb.append(" FROM (").append(inner).append(partitioned ? ") t GROUP BY v, p ORDER BY v, p" : ") t GROUP BY v ORDER BY v");
         return sb.toString();
     }
 
@@ -122,8 +135,10 @@ public final class AbInputs {
                 unassigned += n;
                 continue;
             }
-            variants.add(v);
-            units.put(v, n);
+            if (!units.containsKey(v)) {
+                variants.add(v);
+            }
+            units.merge(v, n, Long::sum); // several rows per variant only on partitioned engines, in partition order
             for (int k = 0; k < spec.metrics().size(); k++) {
                 String name = spec.metrics().get(k).name();
                 long nk = rows.getLong(i, "n" + k);
@@ -132,7 +147,7 @@ public final class AbInputs {
                         rows.getDouble(i, "ma" + k), zeroIfNaN(rows.getDouble(i, "mb" + k)),
                         zeroIfNaN(rows.getDouble(i, "va" + k)), zeroIfNaN(rows.getDouble(i, "vb" + k)),
                         zeroIfNaN(rows.getDouble(i, "cab" + k)));
-                stats.computeIfAbsent(name, x -> new HashMap<>()).put(v, cm);
+                stats.computeIfAbsent(name, x -> new HashMap<>()).merge(v, cm, CoMoments::merge);
             }
         }
         if (multi > 0) {
