@@ -37,6 +37,11 @@ public interface Dialect {
         return null;
     }
 
+    /** The sum of a BIGINT expression, NULL (not an error, not wrapped around) if it overflows. */
+    default String exactSum(String expr) {
+        return "sum(" + expr + ")";
+    }
+
     /**
      * The {@code WITH name AS (query) } clause (with a trailing space) naming a sub-query that later
      * parts of one statement read several times; engines that can are told to compute it once.

@@ -65,7 +65,7 @@ public final class AbInputs {
         }
         partition(inner, d);
         inner.append(" FROM ").append(relation);
-        return aggregate(inner.toString(), pairs.size(), "0", d.partitionId() != null);
+        return aggregate(d, inner.toString(), pairs.size(), "0", d.partitionId() != null);
     }
 
     /** Rows are summed per unit first; a unit in two variants is counted and rejected. */
@@ -86,7 +86,7 @@ public final class AbInputs {
         }
         partition(inner, d);
         inner.append(" FROM (").append(perUnit).append(") pu");
-        return aggregate(inner.toString(), pairs.size(), "sum(CASE WHEN nv > 1 THEN 1 ELSE 0 END)", d.partitionId() != null);
+        return aggregate(d, inner.toString(), pairs.size(), "sum(CASE WHEN nv > 1 THEN 1 ELSE 0 END)", d.partitionId() != null);
     }
 
     private static void appendPair(StringBuilder sb, Dialect d, int k, String a, String b) {
@@ -105,7 +105,7 @@ public final class AbInputs {
         }
     }
 
-    private static String aggregate(String inner, int metrics, String multiVariant, boolean partitioned) {
+    private static String aggregate(Dialect d, String inner, int metrics, String multiVariant, boolean partitioned) {
         StringBuilder sb = new StringBuilder(partitioned ? "SELECT v, p" : "SELECT v").append(", count(*) AS units, ")
                 .append(multiVariant).append(" AS multi");
         for (int k = 0; k < metrics; k++) {
@@ -115,6 +115,12 @@ public final class AbInputs {
                     .append(", avg(b").append(k).append(") AS mb").append(k)
                     .append(", var_samp(b").append(k).append(") AS vb").append(k)
                     .append(", covar_samp(a").append(k).append(", b").append(k).append(") AS cab").append(k);
+            if (partitioned) {
+                for (String x : new String[] {"a", "b"}) {
+                    sb.append(", ").append(d.exactSum(ExactSum.hi(x + k))).append(" AS h").append(x).append(k)
+                            .append(", sum(").append(ExactSum.lo(x + k)).append(") AS l").append(x).append(k);
+                }
+            }
         }
         sb.append(" FROM (").append(inner).append(partitioned ? ") t GROUP BY v, p ORDER BY v, p" : ") t GROUP BY v ORDER BY v");
         return sb.toString();
@@ -125,6 +131,8 @@ public final class AbInputs {
         Map<String, Long> units = new HashMap<>();
         Map<String, Map<String, CoMoments>> stats = new HashMap<>();
         Map<String, Long> excluded = new HashMap<>();
+        Map<String, ExactSum[]> exact = new HashMap<>();
+        boolean partitioned = rows.columns().contains("p");
         long unassigned = 0;
         long multi = 0;
         for (int i = 0; i < rows.size(); i++) {
@@ -148,6 +156,20 @@ public final class AbInputs {
                         zeroIfNaN(rows.getDouble(i, "va" + k)), zeroIfNaN(rows.getDouble(i, "vb" + k)),
                         zeroIfNaN(rows.getDouble(i, "cab" + k)));
                 stats.computeIfAbsent(name, x -> new HashMap<>()).merge(v, cm, CoMoments::merge);
+                if (partitioned && nk > 0) {
+                    ExactSum[] sums = exact.computeIfAbsent(name + '\u0000' + v, x -> new ExactSum[] {new ExactSum(), new ExactSum()});
+                    sums[0].add(rows.get(i, "ha" + k), rows.getDouble(i, "la" + k));
+                    sums[1].add(rows.get(i, "hb" + k), rows.getDouble(i, "lb" + k));
+                }
+            }
+        }
+        if (partitioned) { // Chan's merge for the centred sums, the exactly summed means for the means
+            for (Map.Entry<String, ExactSum[]> e : exact.entrySet()) {
+                String[] key = e.getKey().split("\u0000", 2);
+                Map<String, CoMoments> byVariant = stats.get(key[0]);
+                CoMoments cm = byVariant.get(key[1]);
+                byVariant.put(key[1], new CoMoments(cm.n(), e.getValue()[0].mean(cm.n(), cm.meanA()),
+                        e.getValue()[1].mean(cm.n(), cm.meanB()), cm.m2A(), cm.m2B(), cm.cAB()));
             }
         }
         if (multi > 0) {

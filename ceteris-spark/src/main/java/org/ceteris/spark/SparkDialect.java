@@ -47,6 +47,11 @@ public final class SparkDialect implements Dialect {
     }
 
     @Override
+    public String exactSum(String expr) {
+        return "try_sum(" + expr + ")";
+    }
+
+    @Override
     public String partitionId() {
         return "spark_partition_id()";
     }
