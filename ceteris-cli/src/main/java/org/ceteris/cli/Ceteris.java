@@ -17,12 +17,16 @@ import picocli.CommandLine.Command;
                 DemoCommand.class,
                 AbCommand.class,
                 DidCommand.class,
+                AssignCommand.class,
+                InteractionsCommand.class,
+                ObserveCommand.class,
                 PowerCommand.class,
                 ImportCommand.class,
                 SqlCommand.class,
                 ScenarioCommand.class,
                 AdviseCommand.class,
                 LabCommand.class,
+                DagCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Ceteris implements Runnable {
@@ -53,6 +57,7 @@ public final class Ceteris implements Runnable {
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setExpandAtFiles(false); // --dag @FILE is read by the dag commands
         cli.setParameterExceptionHandler((ex, args) -> {
             CommandLine c = ex.getCommandLine();
             c.getErr().println("error: " + oneLine(ex.getMessage()) + " (see `" + c.getCommandSpec().qualifiedName() + " --help`)");

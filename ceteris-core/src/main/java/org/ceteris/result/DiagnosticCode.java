@@ -32,4 +32,48 @@ public enum DiagnosticCode {
     DID_ALREADY_TREATED,
     /** Units missing in some period were left out to keep a balanced panel. */
     DID_UNBALANCED_PANEL,
+    // --- interactions between concurrent experiments (issue 8)
+    /** Two experiments interact: one's effect depends on the other's arm (after the correction). */
+    INTERACTION,
+    /** Two experiments share too few units to check their interaction (e.g. one namespace). */
+    NO_OVERLAP,
+    // --- causal DAGs (org.ceteris.dag)
+    /** No set of measured variables removes the confounding and no front-door set exists: the effect is not identifiable. */
+    DAG_NOT_IDENTIFIABLE,
+    /** No adjustment set exists, but the effect is identified by the front-door formula. */
+    DAG_FRONTDOOR_ONLY,
+    /** The exposure has no directed path to the outcome: the diagram says the effect is zero. */
+    DAG_NO_CAUSAL_PATH,
+    /** Nodes marked [adjusted] are mediators or descendants of them (or of the outcome) and may not be adjusted for. */
+    DAG_ADJUSTED_FORBIDDEN,
+    /** More minimal adjustment sets exist than were listed. */
+    DAG_SETS_TRUNCATED,
+    /** The diagram implies no testable independence (every pair of measured variables is connected). */
+    DAG_NO_IMPLICATIONS,
+    /** The data contradict one or more independences the diagram implies. */
+    DAG_IMPLICATION_REJECTED,
+    /** A partial correlation could not be computed (a variable is constant or a linear function of others). */
+    DAG_SINGULAR,
+    /** Contingency tables have small expected counts (below 5), so the chi-squared test is approximate. */
+    DAG_SPARSE_TABLE,
+    // --- observational studies (propensity scores, matching, weighting)
+    /** A covariate (or every category but one) has a single value and was left out of the models. */
+    CONSTANT_COVARIATE,
+    /** The covariates predict some units' treatment with certainty (quasi-complete separation). */
+    PROPENSITY_SEPARATION,
+    /** The propensity model did not converge. */
+    PROPENSITY_NOT_CONVERGED,
+    /** Some units have propensity scores outside the other group's range. */
+    LIMITED_OVERLAP,
+    /** The propensity score ranges of the two groups do not overlap at all. */
+    /** Treated units found no control within the caliper and were left out of the estimate. */
+    UNMATCHED_TREATED,
+    /** Units with extreme propensity scores were trimmed before estimating. */
+    TRIMMED,
+    /** A few units carry a large share of a group's weight. */
+    EXTREME_WEIGHTS,
+    /** Covariates still differ between the groups after adjustment (|standardized difference| above 0.1). */
+    IMBALANCE,
+    /** A refutation test did not support the estimate. */
+    REFUTATION_FAILED,
 }

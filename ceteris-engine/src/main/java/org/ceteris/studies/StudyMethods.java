@@ -13,6 +13,9 @@ public final class StudyMethods {
     static {
         register(new AbStudy());
         register(new DidStudy());
+        register(new InteractionsStudy());
+        register(new DagStudy());
+        register(new ObserveStudy());
     }
 
     private StudyMethods() {

@@ -1,0 +1,135 @@
+package org.ceteris.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import org.ceteris.CeterisException;
+import org.ceteris.assign.AssignConfig;
+import org.ceteris.assign.Assigner;
+import org.ceteris.assign.Assignment;
+import org.ceteris.assign.UnitAssignment;
+import org.ceteris.assignment.AssignConfigYaml;
+import org.ceteris.assignment.BulkAssignment;
+import org.ceteris.engine.DuckDbEngine;
+import org.ceteris.engine.Source;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code ceteris assign}: deterministic layered assignment, compatible with the GrowthBook SDKs. */
+@Command(name = "assign", mixinStandardHelpOptions = true,
+        description = "Assign one unit (--unit) or a table of units (--units) to the experiments of a config, as the GrowthBook SDKs do.")
+public final class AssignCommand implements Callable<Integer> {
+
+    private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--config", required = true, paramLabel = "FILE", description = "assignment config (YAML)")
+    Path config;
+
+    @Option(names = "--unit", paramLabel = "ID", description = "one unit id")
+    String unit;
+
+    @Option(names = "--attr", paramLabel = "KEY=VALUE", description = "attribute of the unit for targeting; true/false and numbers are typed; repeatable")
+    List<String> attrs = new ArrayList<>();
+
+    @Option(names = "--force", paramLabel = "EXPERIMENT=VARIATION", description = "QA override of one experiment's variation; repeatable")
+    List<String> forced = new ArrayList<>();
+
+    @Option(names = "--units", paramLabel = "FILE", description = "CSV or Parquet table of units (bulk assignment)")
+    Path units;
+
+    @Option(names = "--id-column", paramLabel = "COL", description = "column of --units holding the unit id")
+    String idColumn;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "output of bulk assignment: .parquet or .csv")
+    Path out;
+
+    @Option(names = "--json", description = "print one JSON document")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        if ((unit == null) == (units == null)) {
+            throw new CeterisException("give either --unit ID or --units FILE (with --id-column and --out)");
+        }
+        AssignConfig cfg = AssignConfigYaml.read(config);
+        Assigner assigner = new Assigner(cfg);
+        PrintWriter pw = spec.commandLine().getOut();
+        if (unit != null) {
+            if (idColumn != null || out != null) {
+                throw new CeterisException("--id-column and --out go with --units, not with --unit");
+            }
+            UnitAssignment result = assigner.assign(unit, attributes(attrs), forcedMap(forced));
+            if (json) {
+                Output.json(pw, result);
+            } else {
+                pw.print(render(result));
+                pw.flush();
+            }
+            return 0;
+        }
+        if (idColumn == null || out == null) {
+            throw new CeterisException("bulk assignment needs --id-column COL and --out FILE.parquet|.csv");
+        }
+        if (!attrs.isEmpty() || !forced.isEmpty()) {
+            throw new CeterisException("--attr and --force go with --unit; in bulk, attributes are columns of --units and QA overrides go in the config");
+        }
+        BulkAssignment.Summary s;
+        try (DuckDbEngine engine = DuckDbEngine.inMemory()) {
+            s = BulkAssignment.run(engine, new Source.File(units), idColumn, assigner, out);
+        }
+        if (json) {
+            Output.json(pw, s);
+        } else {
+            pw.printf(Locale.ROOT, "assigned %,d units in %d experiments: %,d rows written to %s%n", s.units(), assigner.size(), s.rows(), out);
+            pw.flush();
+        }
+        return 0;
+    }
+
+    static Map<String, Object> attributes(List<String> pairs) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (String p : pairs) {
+            int eq = p.indexOf('=');
+            if (eq <= 0) {
+                throw new CeterisException("--attr '" + p + "' must look like KEY=VALUE");
+            }
+            String v = p.substring(eq + 1);
+            Object value = v.equals("true") ? Boolean.TRUE : v.equals("false") ? Boolean.FALSE
+                    : NUMBER.matcher(v).matches() ? (Object) Double.parseDouble(v) : v;
+            out.put(p.substring(0, eq), value);
+        }
+        return out;
+    }
+
+    static Map<String, String> forcedMap(List<String> pairs) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String p : pairs) {
+            int eq = p.indexOf('=');
+            if (eq <= 0 || eq == p.length() - 1) {
+                throw new CeterisException("--force '" + p + "' must look like EXPERIMENT=VARIATION");
+            }
+            out.put(p.substring(0, eq), p.substring(eq + 1));
+        }
+        return out;
+    }
+
+    static String render(UnitAssignment r) {
+        TextTable t = new TextTable(List.of("experiment", "variation", "index", "bucket", "in experiment"));
+        for (Assignment a : r.assignments()) {
+            t.row(List.of(a.experiment(), a.inExperiment() ? a.variation() : "-", Integer.toString(a.variationIndex()),
+                    String.format(Locale.ROOT, "%.4f", a.bucket()), a.inExperiment() ? "yes" : "no"));
+        }
+        return "unit " + r.unit() + "\n\n" + t.render();
+    }
+}

@@ -1,0 +1,90 @@
+package org.ceteris.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.ceteris.dag.Dag;
+import org.ceteris.dag.DagTestInput;
+import org.ceteris.dag.DagTestResult;
+import org.ceteris.dag.DagTestSpec;
+import org.ceteris.dag.DagTester;
+import org.ceteris.dag.Implication;
+import org.ceteris.dag.ImplicationTest;
+import org.ceteris.dag.IndependenceTest;
+import org.ceteris.inputs.DagInputs;
+import org.ceteris.report.Wording;
+import org.ceteris.stats.MultipleTesting;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code ceteris dag test}: the DAG's implications tested against data. */
+@Command(name = "test", mixinStandardHelpOptions = true,
+        description = "Test the DAG's implications against data (Fisher z for numbers, chi-squared for categories).")
+public final class DagTestCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--dag", required = true, paramLabel = "DAG|@FILE", description = "the DAG in DAGitty syntax, or @FILE")
+    String dag;
+
+    @Mixin
+    DataOptions data;
+
+    @Option(names = "--alpha", defaultValue = "0.05", description = "significance level (default ${DEFAULT-VALUE})")
+    double alpha;
+
+    @Option(names = "--correction", defaultValue = "holm", description = "none, holm or bh (default ${DEFAULT-VALUE})")
+    String correction;
+
+    @Option(names = "--test", defaultValue = "auto", paramLabel = "auto|fisher_z|chisq|g",
+            description = "independence test (default ${DEFAULT-VALUE}: chi-squared when all variables are categorical)")
+    String test;
+
+    @Option(names = "--json", description = "print one JSON document")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        Dag d = DagCommand.read(dag);
+        DagTestSpec s = new DagTestSpec(d, alpha, MultipleTesting.Correction.parse(correction), IndependenceTest.parse(test));
+        List<Implication> implications = d.implications();
+        DagTestResult r;
+        try (DataOptions.Opened opened = data.open()) {
+            IndependenceTest kind = s.test() != null ? s.test()
+                    : DagInputs.chooseTest(opened.engine(), opened.source(), DagInputs.variables(d, implications));
+            DagTestInput in = DagInputs.load(opened.engine(), opened.source(), d, implications, kind);
+            r = DagTester.test(new DagTestSpec(d, alpha, s.correction(), kind), implications, in);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            Output.json(out, r);
+        } else {
+            out.print(render(r));
+            out.flush();
+        }
+        return 0;
+    }
+
+    static String render(DagTestResult r) {
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "DAG implications tested (%s, n %,d, alpha %s, correction %s)%n%n",
+                r.test(), r.n(), Wording.number(r.alpha()), r.correction()));
+        boolean numeric = r.test().equals("fisher_z");
+        TextTable t = new TextTable(numeric ? List.of("implication", "partial r", "z", "p", "p adj", "")
+                : List.of("implication", "statistic", "df", "p", "p adj", ""));
+        for (ImplicationTest i : r.implications()) {
+            String text = i.x() + " ⊥ " + i.y() + (i.given().isEmpty() ? "" : " | " + String.join(", ", i.given()));
+            t.row(List.of(text, numeric ? Wording.number(i.estimate()) : Wording.number(i.statistic()),
+                    numeric ? Wording.number(i.statistic()) : Wording.number(i.df()),
+                    String.format(Locale.ROOT, "%.3g", i.pValue()), String.format(Locale.ROOT, "%.3g", i.pAdjusted()),
+                    i.rejected() ? "REJECTED" : ""));
+        }
+        sb.append(t.render()).append('\n');
+        DagCommand.diagnostics(sb, r.diagnostics());
+        return sb.append(r.summary()).append('\n').toString();
+    }
+}

@@ -1,0 +1,148 @@
+package org.ceteris.cli;
+
+import static org.ceteris.cli.CliErrorsTest.assertOneLineError;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.ceteris.json.Json;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code ceteris dag …}: the JSON contract of adjust, the other subcommands, and one-line errors. */
+class DagCommandTest {
+
+    static final String FIG34 = "dag { X1 -> X3; X1 -> X4; X2 -> X4; X2 -> X5; X3 -> X; X4 -> X; X4 -> Y; X5 -> Y; X -> X6 -> Y;"
+            + " X [exposure]; Y [outcome] }";
+
+    @Test
+    void adjustJsonContract() {
+        Cli.Run run = Cli.run("dag", "adjust", "--dag", FIG34, "--json").ok();
+        JsonNode j = Json.read(run.out());
+        List<String> fields = new ArrayList<>();
+        for (Iterator<String> it = j.fieldNames(); it.hasNext(); ) {
+            fields.add(it.next());
+        }
+        assertEquals(List.of("method", "exposure", "outcome", "effect", "identifiable", "minimal_sets", "frontdoor_sets",
+                "instruments", "diagnostics", "summary"), fields);
+        assertEquals("dag_adjust", j.get("method").asText());
+        assertEquals("X", j.get("exposure").asText());
+        assertEquals("Y", j.get("outcome").asText());
+        assertEquals("total", j.get("effect").asText());
+        assertTrue(j.get("identifiable").asBoolean());
+        assertEquals("[[\"X1\",\"X4\"],[\"X2\",\"X4\"],[\"X3\",\"X4\"],[\"X4\",\"X5\"]]", j.get("minimal_sets").toString());
+        assertEquals(run.out(), Cli.run("dag", "adjust", "--dag", FIG34, "--json").out(), "byte-identical JSON");
+    }
+
+    @Test
+    void adjustEmptySetFrontDoorAndInstruments() {
+        JsonNode m = Json.read(Cli.run("dag", "adjust", "--dag", "dag { A -> X; A -> M; B -> M; B -> Y; X -> Y }",
+                "--exposure", "X", "--outcome", "Y", "--json").ok().out());
+        assertEquals("[[]]", m.get("minimal_sets").toString());
+        JsonNode f = Json.read(Cli.run("dag", "adjust", "--dag", "dag { U [latent]; U -> S; U -> C; S -> T -> C }",
+                "--exposure", "S", "--outcome", "C", "--json").ok().out());
+        assertEquals("[]", f.get("minimal_sets").toString());
+        assertEquals("[[\"T\"]]", f.get("frontdoor_sets").toString());
+        assertTrue(f.get("identifiable").asBoolean());
+        JsonNode iv = Json.read(Cli.run("dag", "adjust", "--dag", "dag { W -> Z -> X -> Y; W -> Y; X <-> Y }",
+                "--exposure", "X", "--outcome", "Y", "--json").ok().out());
+        assertFalse(iv.get("identifiable").asBoolean());
+        assertEquals("[{\"instrument\":\"Z\",\"given\":[\"W\"]}]", iv.get("instruments").toString());
+        assertEquals("DAG_NOT_IDENTIFIABLE", iv.get("diagnostics").get(0).get("code").asText());
+        JsonNode direct = Json.read(Cli.run("dag", "adjust", "--dag", "dag { X -> M -> Y; X -> Y; C -> X; C -> Y }",
+                "--exposure", "X", "--outcome", "Y", "--effect", "direct", "--json").ok().out());
+        assertEquals("[[\"C\",\"M\"]]", direct.get("minimal_sets").toString());
+        assertEquals("direct", direct.get("effect").asText());
+    }
+
+    @Test
+    void dagFromFileDsepImplicationsAndText(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("g.dag");
+        Files.writeString(f, FIG34);
+        String text = Cli.run("dag", "adjust", "--dag", "@" + f).ok().out();
+        assertTrue(text.contains("{ X1, X4 }") && text.contains("X6"), text);
+        JsonNode d = Json.read(Cli.run("dag", "dsep", "--dag", "@" + f, "--x", "X1", "--y", "X2", "--json").ok().out());
+        assertTrue(d.get("separated").asBoolean());
+        JsonNode d2 = Json.read(Cli.run("dag", "dsep", "--dag", "@" + f, "--x", "X1", "--y", "X2", "--given", "X4", "--json").ok().out());
+        assertFalse(d2.get("separated").asBoolean());
+        assertEquals("dag_dsep", d2.get("method").asText());
+        JsonNode imp = Json.read(Cli.run("dag", "implications", "--dag", "dag { A -> B -> C }", "--json").ok().out());
+        assertEquals("[{\"x\":\"A\",\"y\":\"C\",\"given\":[\"B\"]}]", imp.get("implications").toString());
+    }
+
+    @Test
+    void drawDotAndSvg(@TempDir Path dir) throws Exception {
+        Path dot = dir.resolve("g.dot");
+        Cli.run("dag", "draw", "--dag", FIG34, "--out", dot.toString()).ok();
+        String s = Files.readString(dot);
+        assertTrue(s.startsWith("digraph") && s.contains("\"X\" -> \"X6\""), s);
+        Path svg = dir.resolve("g.svg");
+        Cli.Run r = Cli.run("dag", "draw", "--dag", FIG34, "--out", svg.toString());
+        if (r.exitCode() == 0) {
+            assertTrue(Files.readString(svg).contains("<svg"));
+        } else {
+            assertOneLineError(r, "Graphviz");
+        }
+    }
+
+    @Test
+    void badInputIsOneLine() {
+        assertOneLineError(Cli.run("dag", "adjust", "--dag", "dag { A -> B -> C -> A }", "--exposure", "A", "--outcome", "C"),
+                "cycle: A -> B -> C -> A");
+        assertOneLineError(Cli.run("dag", "dsep", "--dag", "dag { A -> B -> C }", "--x", "A", "--y", "C", "--given", "B,Q"),
+                "node 'Q' is not in the DAG");
+        assertOneLineError(Cli.run("dag", "adjust", "--dag", "dag { A -> B }", "--exposure", "A", "--outcome", "A"),
+                "exposure and outcome are both 'A'");
+        assertOneLineError(Cli.run("dag", "implications", "--dag", "dag {\n A -> B\n B => C\n}"), "line 3, column 4");
+        assertOneLineError(Cli.run("dag", "adjust", "--dag", "dag { A -> B }"), "--exposure");
+        assertOneLineError(Cli.run("dag", "adjust", "--dag", "@/no/such.dag"), "DAG file not found");
+        assertOneLineError(Cli.run("dag", "draw", "--dag", "dag { A -> B }", "--out", "x.png"), ".dot or .svg");
+        assertOneLineError(Cli.run("dag", "adjust", "--dag", "dag { A -> B }", "--exposure", "A", "--outcome", "B",
+                "--effect", "indirect"), "total or direct");
+    }
+
+    private static Path chainData(Path dir, boolean extraArrow) throws Exception {
+        java.util.Random rnd = new java.util.Random(5);
+        StringBuilder sb = new StringBuilder("A,B,C,label\n");
+        for (int i = 0; i < 800; i++) {
+            double a = rnd.nextGaussian();
+            double b = 0.8 * a + rnd.nextGaussian();
+            double c = 0.7 * b + (extraArrow ? 0.5 * a : 0) + rnd.nextGaussian();
+            sb.append(a).append(',').append(b).append(',').append(c).append(",x").append(i % 3).append('\n');
+        }
+        Path f = dir.resolve(extraArrow ? "triangle.csv" : "chain.csv");
+        Files.writeString(f, sb.toString());
+        return f;
+    }
+
+    @Test
+    void testAgainstData(@TempDir Path dir) throws Exception {
+        String chain = "dag { A -> B -> C }";
+        JsonNode ok = Json.read(Cli.run("dag", "test", "--dag", chain, "--data", chainData(dir, false).toString(), "--json").ok().out());
+        assertEquals("dag_test", ok.get("method").asText());
+        assertEquals("fisher_z", ok.get("test").asText());
+        assertEquals(800, ok.get("n").asLong());
+        assertEquals(1, ok.get("tested").asInt());
+        assertEquals("A", ok.get("implications").get(0).get("x").asText());
+        assertEquals("[\"B\"]", ok.get("implications").get(0).get("given").toString());
+        JsonNode bad = Json.read(Cli.run("dag", "test", "--dag", chain, "--data", chainData(dir, true).toString(), "--json").ok().out());
+        assertEquals(1, bad.get("rejected").asInt());
+        assertTrue(bad.get("summary").asText().contains("contradict"), bad.get("summary").asText());
+        String text = Cli.run("dag", "test", "--dag", chain, "--data", chainData(dir, true).toString()).ok().out();
+        assertTrue(text.contains("REJECTED"), text);
+        JsonNode none = Json.read(Cli.run("dag", "test", "--dag", "dag { A -> B -> C; A -> C }", "--data",
+                chainData(dir, false).toString(), "--json").ok().out());
+        assertEquals(0, none.get("tested").asInt());
+        assertEquals("DAG_NO_IMPLICATIONS", none.get("diagnostics").get(0).get("code").asText());
+        assertOneLineError(Cli.run("dag", "test", "--dag", "dag { A -> B -> Q }", "--data", chainData(dir, false).toString()),
+                "column 'Q' not found");
+        assertOneLineError(Cli.run("dag", "test", "--dag", "dag { A -> B -> label }", "--data", chainData(dir, false).toString()),
+                "mix text");
+    }
+}
