@@ -37,6 +37,15 @@ public interface Dialect {
         return null;
     }
 
+    /**
+     * The bit mask of which of {@code columns} (comma-separated) are aggregated away in a row of a
+     * {@code GROUPING SETS} query, the first column in the highest bit (SQL's multi-argument
+     * {@code GROUPING}).
+     */
+    default String groupingId(String columns) {
+        return "GROUPING(" + columns + ")";
+    }
+
     /** The sum of a BIGINT expression, NULL (not an error, not wrapped around) if it overflows. */
     default String exactSum(String expr) {
         return "sum(" + expr + ")";

@@ -46,6 +46,12 @@ public final class SparkDialect implements Dialect {
         return "CAST(" + expr + " AS STRING)";
     }
 
+    /** Spark's {@code grouping} takes one column; {@code grouping_id} is the multi-column form. */
+    @Override
+    public String groupingId(String columns) {
+        return "grouping_id(" + columns + ")";
+    }
+
     @Override
     public String exactSum(String expr) {
         return "try_sum(" + expr + ")";

@@ -24,12 +24,14 @@ class SparkDuckDbParityTest {
 
     static Path csv;
     static Path parquet;
+    static Path interactions;
 
     @BeforeAll
     static void data() {
         SharedSpark.session();
         csv = TestData.experiment(dir, 6000, 20261127L);
         parquet = dir.resolve("experiment.parquet");
+        interactions = TestData.interactions(dir, 3000, 8L);
     }
 
     /** Runs {@code args} with {@code --json} on both engines and compares. */
@@ -64,6 +66,15 @@ class SparkDuckDbParityTest {
     void abWithSqlOverData() {
         same("ab", "--data", parquet.toString(), "--sql", "SELECT * FROM data WHERE sessions > 1", "--variant", "variant",
                 "--metric", "watch");
+    }
+
+    @Test
+    void interactionsRowLevelAndPerUnit() {
+        JsonNode j = same("interactions", "--data", interactions.toString(), "--experiments", "row_ranking,artwork,autoplay",
+                "--metric", "watch_minutes");
+        assertEquals(3, j.get("pairs").size());
+        same("interactions", "--data", interactions.toString(), "--experiments", "row_ranking,artwork", "--unit", "member",
+                "--metric", "watch_minutes");
     }
 
     @Test

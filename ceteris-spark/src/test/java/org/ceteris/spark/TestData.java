@@ -52,4 +52,31 @@ final class TestData {
         }
         return csv;
     }
+
+    /**
+     * Three overlapping experiments (the third with members outside it, empty arm) and a metric with
+     * a true interaction between the first two; members have one or two rows. Returns the CSV.
+     */
+    static Path interactions(Path dir, int members, long seed) {
+        Random r = new Random(seed);
+        StringBuilder sb = new StringBuilder("member,row_ranking,artwork,autoplay,watch_minutes\n");
+        for (int i = 0; i < members; i++) {
+            boolean a = r.nextBoolean();
+            boolean b = r.nextBoolean();
+            String c = r.nextInt(5) == 0 ? "" : (r.nextBoolean() ? "control" : "on");
+            for (int k = 0; k < 1 + i % 2; k++) {
+                double y = 30 + 2 * (a ? 1 : 0) + (b ? 1 : 0) + (a && b ? 4 : 0) + 5 * r.nextGaussian();
+                sb.append("m").append(i).append(',').append(a ? "personalised" : "control").append(',')
+                        .append(b ? "v2" : "control").append(',').append(c).append(',')
+                        .append(i % 89 == 1 ? "" : String.format(Locale.ROOT, "%.6f", y)).append('\n');
+            }
+        }
+        Path csv = dir.resolve("interactions.csv");
+        try {
+            Files.writeString(csv, sb);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return csv;
+    }
 }
