@@ -27,6 +27,10 @@ import picocli.CommandLine.Command;
                 AdviseCommand.class,
                 LabCommand.class,
                 DagCommand.class,
+                RunCommand.class,
+                HistoryCommand.class,
+                ReportCommand.class,
+                ServeCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Ceteris implements Runnable {

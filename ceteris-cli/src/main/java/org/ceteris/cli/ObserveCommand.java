@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.ceteris.CeterisException;
+import org.ceteris.dag.AdjustmentAdvice;
 import org.ceteris.observational.BalanceRow;
 import org.ceteris.observational.Estimand;
 import org.ceteris.observational.Method;
@@ -38,9 +40,13 @@ public final class ObserveCommand implements Callable<Integer> {
     @Option(names = "--outcome", required = true, paramLabel = "COL", description = "numeric outcome column")
     String outcome;
 
-    @Option(names = "--covariates", required = true, split = ",", paramLabel = "COL,…",
+    @Option(names = "--covariates", split = ",", paramLabel = "COL,…",
             description = "covariates to adjust for; text columns are one-hot encoded (first level dropped)")
     List<String> covariates = new ArrayList<>();
+
+    @Option(names = "--dag", paramLabel = "DAG|@FILE",
+            description = "causal diagram (DAGitty syntax): adjust for its smallest minimal adjustment set instead of --covariates")
+    String dag;
 
     @Option(names = "--method", defaultValue = "match", description = "match, ipw, aipw or regression (default ${DEFAULT-VALUE})")
     String method;
@@ -75,11 +81,22 @@ public final class ObserveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        AdjustmentAdvice advice = null;
+        if (dag != null) {
+            if (!covariates.isEmpty()) {
+                throw new CeterisException("give --covariates or --dag, not both (with --dag the covariates come from the diagram)");
+            }
+            advice = ObserveStudy.adjustmentFromDag(DagCommand.read(dag), treatment, outcome);
+            covariates = advice.covariates();
+        }
         ObserveSpec observeSpec = new ObserveSpec(treatment, outcome, covariates, Method.parse(method),
                 Estimand.parse(estimand), ratio, replace, caliper == null ? Double.NaN : caliper, trim, refute, seed, alpha);
         ObserveResult result;
         try (DataOptions.Opened opened = data.open()) {
             result = ObserveStudy.run(opened.engine(), opened.source(), observeSpec);
+        }
+        if (advice != null) {
+            result = ObserveStudy.withAdjustmentNote(result, advice);
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

@@ -56,6 +56,8 @@ public enum DiagnosticCode {
     DAG_SINGULAR,
     /** Contingency tables have small expected counts (below 5), so the chi-squared test is approximate. */
     DAG_SPARSE_TABLE,
+    /** observe --dag: the covariates were chosen from the diagram (which, and why the others were not). */
+    DAG_ADJUSTMENT_SET,
     // --- observational studies (propensity scores, matching, weighting)
     /** A covariate (or every category but one) has a single value and was left out of the models. */
     CONSTANT_COVARIATE,

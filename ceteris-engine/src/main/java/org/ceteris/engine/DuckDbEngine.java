@@ -37,10 +37,24 @@ public final class DuckDbEngine implements Engine {
         return open("jdbc:duckdb:" + file.toAbsolutePath(), readOnly);
     }
 
+    /**
+     * A database file with extra DuckDB settings (for example {@code enable_external_access=false}
+     * for connections that run SQL typed by users). Connections of one process to the same file
+     * must all use the same settings.
+     */
+    public static DuckDbEngine onFile(Path file, boolean readOnly, java.util.Map<String, String> settings) {
+        return open("jdbc:duckdb:" + file.toAbsolutePath(), readOnly, settings);
+    }
+
     private static DuckDbEngine open(String url, boolean readOnly) {
+        return open(url, readOnly, java.util.Map.of());
+    }
+
+    private static DuckDbEngine open(String url, boolean readOnly, java.util.Map<String, String> settings) {
         try {
             Class.forName("org.duckdb.DuckDBDriver");
             Properties props = new Properties();
+            settings.forEach(props::setProperty);
             if (readOnly) {
                 props.setProperty("duckdb.read_only", "true");
             }

@@ -84,9 +84,9 @@ public final class ReferralScenario implements Scenario {
                 int c = r.nextInt(COUNTRIES.length);
                 int age = (int) Math.round(Math.min(75, Math.max(18, r.normal(34, 11))));
                 double engagement = r.normal(0, 1) - 0.015 * (age - 34);
-                double trial = TableWriter.round(Math.exp(4.5 + 0.6 * engagement), 1);
+                double trial = TableWriter.round(Math.max(1, 90 + 35 * engagement), 1);
                 int friends = (int) r.poisson(1.2);
-                double zTrial = (Math.log(trial) - 4.5) / 0.6;
+                double zTrial = (trial - 90) / 35;
                 double pRef = Rand.logistic(-1.6 + 0.8 * zTrial + 0.35 * friends + COUNTRY_REFERRAL[c]);
                 boolean referred = r.bernoulli(pRef);
                 double base = -4.1 - 0.45 * zTrial - 0.25 * friends + 0.012 * (age - 34) + COUNTRY_RISK[c];

@@ -6,8 +6,12 @@ import org.ceteris.engine.Source;
 import org.ceteris.experiment.AbResult;
 import org.ceteris.experiment.AbSpec;
 import org.ceteris.experiment.AbSpecBuilder;
+import org.ceteris.experiment.Comparison;
+import org.ceteris.experiment.MetricResult;
 import org.ceteris.experiment.Scorecard;
 import org.ceteris.inputs.AbInputs;
+import org.ceteris.report.Wording;
+import org.ceteris.result.CeterisResult;
 import org.ceteris.stats.MultipleTesting;
 
 /** The A/B/n scorecard as a study: parameters as the flags of {@code ceteris ab}. */
@@ -47,6 +51,31 @@ public final class AbStudy implements StudyMethod {
     /** Reads the sufficient statistics with the engine and computes the scorecard. */
     public static AbResult run(Engine engine, Source source, AbSpec spec) {
         return Scorecard.analyze(spec, AbInputs.load(engine, source, spec));
+    }
+
+    /**
+     * The first metric's comparison with the largest change that is clear of zero (else the first
+     * comparison), as a relative lift with its interval.
+     */
+    @Override
+    public Headline headline(CeterisResult result) {
+        AbResult r = (AbResult) result;
+        if (r.metrics().isEmpty() || r.metrics().get(0).comparisons().isEmpty()) {
+            return null;
+        }
+        MetricResult m = r.metrics().get(0);
+        Comparison best = m.comparisons().get(0);
+        for (Comparison c : m.comparisons()) {
+            boolean clear = c.significant(r.alpha());
+            if (clear && (!best.significant(r.alpha()) || Math.abs(c.relative()) > Math.abs(best.relative()))) {
+                best = c;
+            }
+        }
+        String verdict = r.srm().mismatch() || Headline.hasError(result) ? Headline.CHECK_DATA
+                : !best.significant(r.alpha()) ? Headline.NO_CLEAR_EFFECT
+                : best.estimate() > 0 ? Headline.POSITIVE : Headline.NEGATIVE;
+        return new Headline(Wording.humanize(m.metric()) + ", " + best.variant() + " vs " + best.control(),
+                best.relative(), best.relativeCiLow(), best.relativeCiHigh(), true, verdict);
     }
 
     @Override

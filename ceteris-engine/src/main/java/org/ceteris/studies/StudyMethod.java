@@ -24,4 +24,13 @@ public interface StudyMethod {
      * @throws org.ceteris.CeterisException for parameters or data the user must fix
      */
     CeterisResult run(Engine engine, Source source, Params params);
+
+    /**
+     * The number a dashboard card and the history chart show for a result. The default reads the
+     * result's top-level {@code estimate}, {@code ci_low} and {@code ci_high}; a method whose
+     * result has another shape overrides this. Null means "no single number" (the summary is shown).
+     */
+    default Headline headline(CeterisResult result) {
+        return Headline.generic(org.ceteris.json.Json.mapper().valueToTree(result), result);
+    }
 }

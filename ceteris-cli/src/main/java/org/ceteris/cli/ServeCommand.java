@@ -1,0 +1,50 @@
+package org.ceteris.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.ceteris.server.CeterisServer;
+import org.ceteris.server.ServerOptions;
+import org.ceteris.workspace.Workspace;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code ceteris serve}: the dashboard and HTTP API of a workspace, until interrupted. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Serve a workspace's dashboard and HTTP API (127.0.0.1 only unless --token is given).")
+public final class ServeCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--workspace", required = true, paramLabel = "DIR", description = "workspace folder")
+    Path workspace;
+
+    @Option(names = "--host", defaultValue = ServerOptions.DEFAULT_HOST, description = "interface to bind (default ${DEFAULT-VALUE})")
+    String host;
+
+    @Option(names = "--port", defaultValue = "7070", description = "TCP port (default ${DEFAULT-VALUE}; 0 for any free port)")
+    int port;
+
+    @Option(names = "--token", paramLabel = "T", description = "require 'Authorization: Bearer T' on every API call (needed off 127.0.0.1)")
+    String token;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        ServerOptions options = ServerOptions.defaults(Version.current()).withAddress(host, port, token);
+        Workspace ws = Workspace.open(workspace);
+        CountDownLatch stopped = new CountDownLatch(1);
+        CeterisServer server = CeterisServer.start(ws, options);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }));
+        spec.commandLine().getOut().println("Ceteris dashboard: " + server.url() + (token == null ? "" : "?token=…")
+                + "  (workspace " + ws.dir() + "; Ctrl-C stops)");
+        spec.commandLine().getOut().flush();
+        stopped.await();
+        return 0;
+    }
+}

@@ -1,0 +1,115 @@
+package org.ceteris.workspace;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.ceteris.CeterisException;
+import org.ceteris.studies.StudySpec;
+
+/**
+ * The parsed {@code ceteris.yaml}: the named studies, in file order.
+ * <pre>
+ * studies:
+ *   home_row:
+ *     method: ab
+ *     table: home_row
+ *     variant: variant
+ *     metric: [watch_minutes, returned]
+ * </pre>
+ * Any mistake (bad YAML, unknown method, unknown parameter) is one line naming the file and line.
+ */
+public record WorkspaceConfig(List<StudySpec> studies) {
+
+    private static final ObjectMapper YAML = YAMLMapper.builder()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
+
+    public WorkspaceConfig {
+        studies = List.copyOf(studies);
+    }
+
+    /** Reads and checks a workspace's config file. */
+    public static WorkspaceConfig read(Path file) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (IOException e) {
+            throw new CeterisException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        return parse(text, file.getFileName().toString());
+    }
+
+    /** Parses config text; {@code where} names the file in messages. */
+    public static WorkspaceConfig parse(String text, String where) {
+        JsonNode root;
+        try {
+            root = YAML.readTree(text);
+        } catch (JsonProcessingException e) {
+            int line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
+            String msg = e.getOriginalMessage() == null ? "invalid YAML" : e.getOriginalMessage();
+            msg = msg.lines().map(String::strip).filter(s -> !s.isEmpty()).findFirst().orElse("invalid YAML");
+            throw new CeterisException(where + (line > 0 ? ", line " + line : "") + ": invalid YAML: " + msg, e);
+        }
+        if (root == null || root.isNull() || root.isMissingNode()) {
+            return new WorkspaceConfig(List.of());
+        }
+        if (!root.isObject()) {
+            throw new CeterisException(where + ", line 1: expected a mapping with 'studies:' at the top level");
+        }
+        JsonNode studies = root.get("studies");
+        if (studies == null || studies.isNull()) {
+            return new WorkspaceConfig(List.of());
+        }
+        if (!studies.isObject()) {
+            throw new CeterisException(where + ", line " + lineOf(text, "studies") + ": 'studies' must be a mapping of study name to settings");
+        }
+        List<StudySpec> out = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = studies.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String name = e.getKey();
+            try {
+                if (!e.getValue().isObject()) {
+                    throw new CeterisException("study '" + name + "' must be a mapping with 'method:' and its parameters");
+                }
+                @SuppressWarnings("unchecked")
+                Map<String, Object> raw = YAML.convertValue(e.getValue(), LinkedHashMap.class);
+                out.add(StudySpec.of(name, raw));
+            } catch (CeterisException ex) {
+                throw new CeterisException(where + ", line " + lineOf(text, name) + ": " + ex.getMessage(), ex);
+            }
+        }
+        return new WorkspaceConfig(out);
+    }
+
+    /** The study with this name; fails listing the names there are. */
+    public StudySpec study(String name) {
+        for (StudySpec s : studies) {
+            if (s.name().equals(name)) {
+                return s;
+            }
+        }
+        throw new CeterisException("no study '" + name + "' in " + Workspace.CONFIG + (studies.isEmpty() ? " (it lists no studies)"
+                : "; studies: " + String.join(", ", studies.stream().map(StudySpec::name).toList())));
+    }
+
+    /** 1-based line where {@code key:} first appears as a mapping key, for messages; 1 if not found. */
+    private static int lineOf(String text, String key) {
+        String[] lines = text.split("\\R", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String t = lines[i].strip();
+            if (t.startsWith(key + ":") || t.startsWith("\"" + key + "\":") || t.startsWith("'" + key + "':")) {
+                return i + 1;
+            }
+        }
+        return 1;
+    }
+}

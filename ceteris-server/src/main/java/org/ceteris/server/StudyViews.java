@@ -1,0 +1,77 @@
+package org.ceteris.server;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.ceteris.json.Json;
+import org.ceteris.studies.StudySpec;
+import org.ceteris.workspace.StoredRun;
+import org.ceteris.workspace.WorkspaceConfig;
+
+/**
+ * The JSON documents of the study routes. A study document has everything its page needs in one
+ * request: {@code name}, {@code method}, {@code spec}, {@code runs} (count), {@code last_run} (the
+ * latest run with its full {@code result}, or null) and {@code history} (every run's headline,
+ * oldest first). The HTML report embeds the same document.
+ */
+final class StudyViews {
+
+    private StudyViews() {
+    }
+
+    static Map<String, Object> detail(StudySpec spec, List<StoredRun> history, StoredRun latest) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", spec.name());
+        m.put("method", spec.method());
+        m.put("spec", spec.toMap());
+        m.put("runs", history.size());
+        m.put("last_run", latest == null ? null : latest.toJson(true));
+        m.put("history", historyJson(history));
+        return m;
+    }
+
+    static byte[] detailJson(StudySpec spec, List<StoredRun> history, StoredRun latest) {
+        return bytes(detail(spec, history, latest));
+    }
+
+    static List<Map<String, Object>> historyJson(List<StoredRun> history) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (StoredRun r : history) {
+            out.add(r.toJson(false));
+        }
+        return out;
+    }
+
+    /** {@code {"studies": [card…], "config_error": null|"…"}}; a card is a study without its full result. */
+    static byte[] listJson(WorkspaceConfig config, String configError, Map<String, List<StoredRun>> history,
+                           Map<String, StoredRun> latest) {
+        List<Map<String, Object>> cards = new ArrayList<>();
+        for (StudySpec s : config.studies()) {
+            List<StoredRun> runs = history.getOrDefault(s.name(), List.of());
+            StoredRun last = runs.isEmpty() ? null : runs.get(runs.size() - 1);
+            Map<String, Object> card = new LinkedHashMap<>();
+            card.put("name", s.name());
+            card.put("method", s.method());
+            card.put("runs", runs.size());
+            card.put("last_run_at", last == null ? null : last.runAt().toString());
+            card.put("headline", last == null ? null : last.headline());
+            card.put("summary", last == null ? null : last.summary());
+            card.put("history", historyJson(runs.size() > 30 ? runs.subList(runs.size() - 30, runs.size()) : runs));
+            cards.add(card);
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("studies", cards);
+        m.put("config_error", configError);
+        return bytes(m);
+    }
+
+    static byte[] bytes(Object value) {
+        try {
+            return Json.mapper().writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON", e);
+        }
+    }
+}

@@ -1,0 +1,193 @@
+/* Ceteris dashboard: shared helpers and the registry of method views. No build step. */
+(function () {
+  'use strict';
+
+  var params = new URLSearchParams(window.location.search);
+  if (params.get('token')) {
+    sessionStorage.setItem('ceteris-token', params.get('token'));
+  }
+
+  function api(path, options) {
+    options = options || {};
+    var headers = Object.assign({'Accept': 'application/json'}, options.headers || {});
+    var token = sessionStorage.getItem('ceteris-token');
+    if (token) headers['Authorization'] = 'Bearer ' + token;
+    if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+    return fetch(path, {method: options.method || 'GET', headers: headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body)})
+      .then(function (res) {
+        return res.text().then(function (text) {
+          var doc = null;
+          try { doc = text ? JSON.parse(text) : null; } catch (e) { doc = {detail: text}; }
+          if (!res.ok) {
+            var err = new Error((doc && (doc.detail || doc.title)) || ('HTTP ' + res.status));
+            err.status = res.status;
+            throw err;
+          }
+          return doc;
+        });
+      });
+  }
+
+  /* elements: el('div', {class: 'x'}, child, 'text', …) */
+  function el(tag, attrs) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) {
+      if (attrs[k] === null || attrs[k] === undefined || attrs[k] === false) return;
+      if (k === 'text') node.textContent = attrs[k];
+      else if (k.indexOf('on') === 0) node.addEventListener(k.substring(2), attrs[k]);
+      else node.setAttribute(k, attrs[k]);
+    });
+    for (var i = 2; i < arguments.length; i++) {
+      var c = arguments[i];
+      if (c === null || c === undefined) continue;
+      node.appendChild(typeof c === 'string' ? document.createTextNode(c) : c);
+    }
+    return node;
+  }
+
+  function number(x) {
+    if (x === null || x === undefined || isNaN(x)) return 'n/a';
+    var a = Math.abs(x);
+    if (a === 0) return '0';
+    if (a >= 1e6 || a < 1e-3) return x.toPrecision(3);
+    if (a >= 100) return Math.round(x).toLocaleString('en-US');
+    if (a >= 10) return x.toFixed(1);
+    if (a >= 1) return x.toFixed(2);
+    return x.toFixed(3);
+  }
+
+  function percent(x) { return (x === null || x === undefined) ? 'n/a' : number(100 * x) + '%'; }
+  function signed(text, x) { return x > 0 ? '+' + text : text; }
+
+  /* "+4.1% (95% interval +2.0% to +6.2%)" */
+  function headlineText(h) {
+    if (!h) return '';
+    var f = h.relative ? percent : number;
+    var s = signed(f(h.estimate), h.estimate);
+    if (h.ci_low !== null && h.ci_low !== undefined) {
+      s += ' (likely between ' + signed(f(h.ci_low), h.ci_low) + ' and ' + signed(f(h.ci_high), h.ci_high) + ')';
+    }
+    return s;
+  }
+
+  var VERDICTS = {
+    positive: ['Clear increase', 'good'],
+    negative: ['Clear decrease', 'bad'],
+    no_clear_effect: ['No clear effect', 'neutral'],
+    check_data: ['Check the data', 'warn']
+  };
+
+  function badge(headline, runs) {
+    if (!runs) return el('span', {class: 'badge none', text: 'Not run yet'});
+    if (!headline) return el('span', {class: 'badge neutral', text: 'See summary'});
+    var v = VERDICTS[headline.verdict] || [headline.verdict, 'neutral'];
+    return el('span', {class: 'badge ' + v[1], text: v[0]});
+  }
+
+  function when(iso) {
+    if (!iso) return 'never';
+    var d = new Date(iso);
+    return d.toISOString().replace('T', ' ').substring(0, 16) + ' UTC';
+  }
+
+  function humanize(s) { return String(s).replace(/_/g, ' '); }
+
+  /* Plain explanations of diagnostic codes; method views add their own with register(). */
+  var explain = {
+    MISSING_VALUES: 'Some rows had no value for a column the analysis needs and were left out. If many rows are missing, the result describes only the rows that remain.',
+    ZERO_VARIANCE: 'A group had the same value for every unit, so how much the number could move by chance cannot be judged.',
+    SMALL_SAMPLE: 'A group is small, so the numbers can move a lot from one run to the next.',
+    SRM: 'The groups are not the sizes the experiment was set up to give. This usually means a bug in how users were assigned or logged, and it can make any difference meaningless until it is explained.',
+    CUPED_NO_VARIANCE: 'The earlier-period data did not vary, so it could not be used to sharpen the estimate; the plain comparison is shown.',
+    RATIO_DENOMINATOR_NEAR_ZERO: 'The bottom of a ratio is close to zero, so the ratio and its range are unreliable.',
+    MULTIPLE_TESTING: 'Several comparisons were made at once; the ranges were widened so that a lucky-looking difference is not mistaken for a real one.'
+  };
+
+  var SEVERITY_TEXT = {
+    error: 'Do not act on this result until this is fixed.',
+    warning: 'Read the result with this in mind.',
+    info: 'For information; the result stands.'
+  };
+
+  /* Method views: {charts(result, study) -> [{title, caption, spec}], explanations: {CODE: text}} */
+  var registry = {};
+  var views = {
+    register: function (method, view) {
+      registry[method] = view;
+      Object.assign(explain, view.explanations || {});
+    },
+    get: function (method) { return registry[method] || null; }
+  };
+
+  /* Renders a Vega-Lite spec into container; resolves when drawn. */
+  function chart(container, spec) {
+    var full = Object.assign({
+      $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+      config: {
+        font: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
+        axis: {labelFontSize: 12, titleFontSize: 12, labelColor: '#333', titleColor: '#333', gridColor: '#eceef2'},
+        view: {stroke: null},
+        legend: {labelFontSize: 12, titleFontSize: 12}
+      }
+    }, spec);
+    return vegaEmbed(container, full, {actions: false, renderer: 'svg'});
+  }
+
+  function sparkline(container, history) {
+    var values = (history || []).filter(function (r) { return r.headline && r.headline.estimate !== null; })
+      .map(function (r) { return {run_at: r.run_at, estimate: r.headline.estimate}; });
+    if (values.length === 0) {
+      container.appendChild(el('span', {class: 'muted small', text: 'no history yet'}));
+      return Promise.resolve();
+    }
+    return chart(container, {
+      width: 160, height: 36, padding: 2,
+      data: {values: values},
+      layer: [
+        {mark: {type: 'rule', color: '#c5cad3', strokeDash: [2, 2]}, encoding: {y: {datum: 0, type: 'quantitative', axis: null}}},
+        {mark: {type: 'line', point: {size: 18}, color: '#3559b7', strokeWidth: 1.5},
+          encoding: {x: {field: 'run_at', type: 'temporal', axis: null},
+            y: {field: 'estimate', type: 'quantitative', axis: null, scale: {zero: true}}}}
+      ]
+    });
+  }
+
+  /* The fields of a result worth a table when the method has no chart: top-level numbers and words. */
+  function headlineFields(result) {
+    var rows = [];
+    Object.keys(result || {}).forEach(function (k) {
+      var v = result[k];
+      if (k === 'summary' || k === 'diagnostics' || k === 'method') return;
+      if (v === null || typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') {
+        rows.push([humanize(k), typeof v === 'number' ? number(v) : (v === null ? 'n/a' : String(v))]);
+      } else if (Array.isArray(v)) {
+        rows.push([humanize(k), v.length + ' item' + (v.length === 1 ? '' : 's')]);
+      }
+    });
+    return rows;
+  }
+
+  function table(header, rows) {
+    var thead = el('thead', null, el('tr', null));
+    header.forEach(function (h) { thead.firstChild.appendChild(el('th', {text: h})); });
+    var tbody = el('tbody');
+    rows.forEach(function (r) {
+      var tr = el('tr');
+      r.forEach(function (c) { tr.appendChild(el('td', {text: c === null || c === undefined ? 'NULL' : String(c)})); });
+      tbody.appendChild(tr);
+    });
+    return el('table', {class: 'data'}, thead, tbody);
+  }
+
+  function showError(container, message) {
+    container.appendChild(el('div', {class: 'alert', role: 'alert', text: message}));
+  }
+
+  window.Ceteris = {
+    api: api, el: el, number: number, percent: percent, signed: signed, headlineText: headlineText,
+    badge: badge, when: when, humanize: humanize, explain: explain, severityText: SEVERITY_TEXT,
+    views: views, chart: chart, sparkline: sparkline, headlineFields: headlineFields, table: table,
+    showError: showError
+  };
+})();

@@ -1,0 +1,34 @@
+/* The home page: one card per study. */
+(function () {
+  'use strict';
+  var C = window.Ceteris;
+  var el = C.el;
+  var app = document.getElementById('app');
+
+  function card(s) {
+    var spark = el('div', {class: s.runs ? 'spark chart' : 'spark', 'data-title': 'sparkline ' + s.name});
+    var href = 'study.html?name=' + encodeURIComponent(s.name);
+    var node = el('a', {class: 'card', href: href, 'data-study': s.name},
+      el('div', {class: 'card-head'}, el('h2', {text: s.name}), C.badge(s.headline, s.runs)),
+      el('div', {class: 'method', text: s.method}),
+      s.headline ? el('p', {class: 'headline'}, el('span', {class: 'label', text: s.headline.label}), el('br'),
+        el('strong', {text: C.headlineText(s.headline)})) : el('p', {class: 'muted', text: s.runs ? 'No single headline number.' : 'Not run yet.'}),
+      el('div', {class: 'card-foot'}, el('span', {class: 'muted small', text: 'Last run: ' + C.when(s.last_run_at)}), spark));
+    return {node: node, draw: function () {
+      if (s.runs) C.sparkline(spark, s.history).catch(function (e) { C.showError(spark, 'chart failed: ' + e.message); });
+    }};
+  }
+
+  C.api('api/studies').then(function (doc) {
+    app.innerHTML = '';
+    if (doc.config_error) C.showError(app, 'ceteris.yaml has a problem: ' + doc.config_error);
+    if (doc.studies.length === 0 && !doc.config_error) {
+      app.appendChild(el('p', {class: 'muted', text: 'No studies yet. Add one under "studies:" in ceteris.yaml (see docs/dashboard.md).'}));
+    }
+    var grid = el('div', {class: 'cards'});
+    var cards = doc.studies.map(card);
+    cards.forEach(function (c) { grid.appendChild(c.node); });
+    app.appendChild(grid);
+    cards.forEach(function (c) { c.draw(); });
+  }).catch(function (e) { app.innerHTML = ''; C.showError(app, e.message); });
+})();

@@ -1,0 +1,65 @@
+/* A/B/n scorecard view: a forest plot of every variant's relative change against control, per metric. */
+Ceteris.views.register('ab', {
+  charts: function (result) {
+    var alpha = result.alpha;
+    var level = Math.round(100 * (1 - alpha)) + '%';
+    var rows = [];
+    var order = [];
+    (result.metrics || []).forEach(function (m) {
+      (m.comparisons || []).forEach(function (c) {
+        var clear = c.p_adjusted !== null && c.p_adjusted < alpha;
+        var metric = Ceteris.humanize(m.metric) + (m.covariate ? ' (adjusted for ' + Ceteris.humanize(m.covariate) + ')' : '');
+        if (order.indexOf(metric) < 0) order.push(metric);
+        rows.push({
+          metric: metric,
+          variant: c.variant + ' vs ' + c.control,
+          relative: c.relative, low: c.relative_ci_low, high: c.relative_ci_high,
+          verdict: !clear ? 'no clear change' : (c.estimate > 0 ? 'clear increase' : 'clear decrease'),
+          label: Ceteris.signed(Ceteris.percent(c.relative), c.relative)
+        });
+      });
+    });
+    if (rows.length === 0) return [];
+    return [{
+      title: 'Change compared with control, per metric',
+      caption: 'Each dot is the estimated change in percent; the line is the range the true change most likely lies in (' +
+        level + ' interval). A line that crosses the dashed zero line means the data cannot tell the variant apart from no change.',
+      spec: {
+        data: {values: rows},
+        facet: {row: {field: 'metric', type: 'nominal', title: null, sort: order, header: {labelAngle: 0, labelAlign: 'left', labelAnchor: 'start', labelFontSize: 13, labelFontWeight: 'bold', labelOrient: 'top'}}},
+        spec: {
+          width: 560,
+          layer: [
+            {mark: {type: 'rule', strokeDash: [4, 3], color: '#8a919e'}, encoding: {x: {datum: 0, type: 'quantitative'}}},
+            {mark: {type: 'rule', strokeWidth: 3},
+              encoding: {y: {field: 'variant', type: 'nominal', title: null},
+                x: {field: 'low', type: 'quantitative', title: 'change compared with control', axis: {format: '+.1~%'}},
+                x2: {field: 'high'},
+                color: {field: 'verdict', type: 'nominal', title: null,
+                  scale: {domain: ['clear increase', 'clear decrease', 'no clear change'], range: ['#1b8a5a', '#c0392b', '#8a919e']}}}},
+            {mark: {type: 'point', filled: true, size: 90},
+              encoding: {y: {field: 'variant', type: 'nominal'}, x: {field: 'relative', type: 'quantitative'},
+                color: {field: 'verdict', type: 'nominal'},
+                tooltip: [{field: 'variant'}, {field: 'label', title: 'change'},
+                  {field: 'low', format: '+.1%', title: 'likely from'}, {field: 'high', format: '+.1%', title: 'likely to'}]}},
+            {mark: {type: 'text', dy: -12, fontSize: 11, color: '#333'},
+              encoding: {y: {field: 'variant', type: 'nominal'}, x: {field: 'relative', type: 'quantitative'}, text: {field: 'label'}}}
+          ]
+        },
+        resolve: {scale: {x: 'independent', y: 'independent'}}
+      }
+    }];
+  },
+  details: function (result) {
+    var rows = [];
+    (result.metrics || []).forEach(function (m) {
+      (m.variants || []).forEach(function (v) {
+        var c = (m.comparisons || []).filter(function (x) { return x.variant === v.variant; })[0];
+        rows.push([Ceteris.humanize(m.metric), v.variant, v.n.toLocaleString('en-US'), Ceteris.number(v.mean),
+          c ? Ceteris.signed(Ceteris.percent(c.relative), c.relative) : '(control)',
+          c ? Ceteris.percent(c.relative_ci_low) + ' to ' + Ceteris.percent(c.relative_ci_high) : '']);
+      });
+    });
+    return Ceteris.table(['metric', 'variant', 'units', 'average', 'change', 'likely range'], rows);
+  }
+});
