@@ -13,7 +13,6 @@ import org.ceteris.experiment.MetricResult;
 import org.ceteris.experiment.VariantSummary;
 import org.ceteris.studies.AbStudy;
 import org.ceteris.report.Wording;
-import org.ceteris.result.Diagnostic;
 import org.ceteris.stats.MultipleTesting;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -113,7 +112,7 @@ public final class AbCommand implements Callable<Integer> {
                 } else {
                     row.add(Wording.number(c.estimate()));
                     row.add("[" + Wording.number(c.ciLow()) + ", " + Wording.number(c.ciHigh()) + "]");
-                    row.add(Wording.percent(c.relative()));
+                    row.add(Double.isFinite(c.relative()) ? Wording.percent(c.relative()) : "n/a");
                     row.add(String.format(Locale.ROOT, "%.3g", c.pValue()));
                     row.add(String.format(Locale.ROOT, "%.3g", c.pAdjusted()));
                 }
@@ -121,14 +120,6 @@ public final class AbCommand implements Callable<Integer> {
             }
             sb.append(t.render()).append('\n');
         }
-        for (Diagnostic d : r.diagnostics()) {
-            sb.append(d.severity().label().toUpperCase(Locale.ROOT)).append(' ').append(d.code()).append(": ")
-                    .append(d.message()).append('\n');
-        }
-        if (!r.diagnostics().isEmpty()) {
-            sb.append('\n');
-        }
-        sb.append(r.summary()).append('\n');
-        return sb.toString();
+        return sb.append(Output.diagnosticsAndSummary(r)).toString();
     }
 }

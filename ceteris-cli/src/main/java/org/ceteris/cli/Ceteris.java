@@ -20,6 +20,8 @@ import picocli.CommandLine.Command;
                 AssignCommand.class,
                 InteractionsCommand.class,
                 ObserveCommand.class,
+                SequentialCommand.class,
+                SimulateSequentialCommand.class,
                 PowerCommand.class,
                 ImportCommand.class,
                 SqlCommand.class,

@@ -29,7 +29,7 @@ public final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Workspace.ImportResult r = Workspace.openOrCreate(workspace).importFiles(table, files);
+        Workspace.ImportResult r = Workspace.importInto(workspace, table, files);
         spec.commandLine().getOut().printf("imported %,d rows, %d columns from %d file(s) into table %s of %s%n",
                 r.rows(), r.columns(), r.files(), r.table(), workspace);
         spec.commandLine().getOut().flush();

@@ -1,7 +1,10 @@
 package org.ceteris.cli;
 
 import java.io.PrintWriter;
+import java.util.Locale;
 import org.ceteris.json.Json;
+import org.ceteris.result.CeterisResult;
+import org.ceteris.result.Diagnostic;
 
 /** Printing results: exactly one JSON document with --json, else readable text. */
 final class Output {
@@ -12,5 +15,18 @@ final class Output {
     static void json(PrintWriter out, Object result) {
         out.println(Json.write(result));
         out.flush();
+    }
+
+    /** The end of every readable report: one line per diagnostic, a blank line, then the verdict. */
+    static String diagnosticsAndSummary(CeterisResult r) {
+        StringBuilder sb = new StringBuilder();
+        for (Diagnostic d : r.diagnostics()) {
+            sb.append(d.severity().label().toUpperCase(Locale.ROOT)).append(' ').append(d.code()).append(": ")
+                    .append(d.message()).append('\n');
+        }
+        if (!r.diagnostics().isEmpty()) {
+            sb.append('\n');
+        }
+        return sb.append(r.summary()).append('\n').toString();
     }
 }

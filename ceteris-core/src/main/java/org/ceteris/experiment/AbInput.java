@@ -12,18 +12,28 @@ import java.util.Map;
  *                     B = covariate or denominator; B unused for a plain mean)
  * @param excluded     per metric name, units excluded because a value was missing or not finite
  * @param unassigned   units (or rows) with no variant at all, left out of everything
+ * @param excludedRows with a unit column, per metric name, rows whose value was missing or not
+ *                     finite and so left out of their unit's sum (empty without a unit column)
  */
 public record AbInput(
         List<String> variants,
         Map<String, Long> units,
         Map<String, Map<String, org.ceteris.stats.CoMoments>> stats,
         Map<String, Long> excluded,
-        long unassigned) {
+        long unassigned,
+        Map<String, Long> excludedRows) {
 
     public AbInput {
         variants = List.copyOf(variants);
         units = Map.copyOf(units);
         stats = Map.copyOf(stats);
         excluded = Map.copyOf(excluded);
+        excludedRows = excludedRows == null ? Map.of() : Map.copyOf(excludedRows);
+    }
+
+    /** Rows are units: no row is left out of a unit's sum. */
+    public AbInput(List<String> variants, Map<String, Long> units, Map<String, Map<String, org.ceteris.stats.CoMoments>> stats,
+                   Map<String, Long> excluded, long unassigned) {
+        this(variants, units, stats, excluded, unassigned, Map.of());
     }
 }

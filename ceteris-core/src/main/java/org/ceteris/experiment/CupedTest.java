@@ -25,7 +25,7 @@ public final class CupedTest {
         return pooled.m2B() > 0 ? pooled.cAB() / pooled.m2B() : 0.0;
     }
 
-    static Effect effect(CoMoments t, CoMoments c) {
+    public static Effect effect(CoMoments t, CoMoments c) {
         double theta = theta(t, c);
         double vt = adjustedVariance(t, theta) / t.n();
         double vc = adjustedVariance(c, theta) / c.n();

@@ -6,9 +6,9 @@ import org.ceteris.stats.Distributions;
  * An absolute effect and its relative counterpart before multiple-testing adjustment: the common
  * output of {@link WelchTest}, {@link CupedTest} and {@link RatioTest}.
  */
-record Effect(double estimate, double se, Double df, double relative, double relativeSe, Double varianceReduction) {
+public record Effect(double estimate, double se, Double df, double relative, double relativeSe, Double varianceReduction) {
 
-    Comparison toComparison(String variant, String control, double alpha) {
+    public Comparison toComparison(String variant, String control, double alpha) {
         double crit = df == null
                 ? Distributions.normalQuantile(1 - alpha / 2)
                 : Distributions.tQuantile(1 - alpha / 2, df);

@@ -32,7 +32,7 @@ public final class RatioTest {
         return Math.max(v, 0.0) / s.n();
     }
 
-    static Effect effect(CoMoments t, CoMoments c) {
+    public static Effect effect(CoMoments t, CoMoments c) {
         double rt = ratio(t);
         double rc = ratio(c);
         double vt = varianceOfRatio(t);

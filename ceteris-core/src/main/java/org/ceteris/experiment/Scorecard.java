@@ -24,10 +24,13 @@ public final class Scorecard {
 
     public static AbResult analyze(AbSpec spec, AbInput input) {
         List<String> variants = input.variants();
+        if (variants.isEmpty()) {
+            throw new CeterisException("the data has no rows with a value in column '" + spec.variant()
+                    + "': an experiment needs a control and at least one treatment");
+        }
         if (variants.size() < 2) {
-            throw new CeterisException("column '" + spec.variant() + "' has only "
-                    + (variants.isEmpty() ? "no variants" : "one variant (" + variants.get(0) + ")")
-                    + ": an experiment needs a control and at least one treatment");
+            throw new CeterisException("column '" + spec.variant() + "' has only one variant (" + variants.get(0)
+                    + "): an experiment needs a control and at least one treatment");
         }
         String control = chooseControl(spec, variants);
         List<Diagnostic> diagnostics = new ArrayList<>();
@@ -61,12 +64,22 @@ public final class Scorecard {
     }
 
     static String chooseControl(AbSpec spec, List<String> variants) {
-        if (spec.control() != null) {
-            if (!variants.contains(spec.control())) {
-                throw new CeterisException("control '" + spec.control() + "' is not a value of column '"
-                        + spec.variant() + "'; the variants are " + String.join(", ", variants));
+        return chooseControl(spec.control(), spec.variant(), variants);
+    }
+
+    /**
+     * The control arm: {@code requested} when given (it must be one of {@code variants}), else the
+     * variant named "control", else the first in sort order.
+     *
+     * @param column the variant column, named in the error message
+     */
+    public static String chooseControl(String requested, String column, List<String> variants) {
+        if (requested != null) {
+            if (!variants.contains(requested)) {
+                throw new CeterisException("control '" + requested + "' is not a value of column '"
+                        + column + "'; the variants are " + String.join(", ", variants));
             }
-            return spec.control();
+            return requested;
         }
         return variants.contains("control") ? "control" : variants.get(0);
     }
@@ -97,6 +110,11 @@ public final class Scorecard {
         Map<String, CoMoments> stats = input.stats().get(metric.name());
         if (stats == null) {
             throw new IllegalArgumentException("no statistics for metric " + metric.name());
+        }
+        long droppedRows = input.excludedRows().getOrDefault(metric.name(), 0L);
+        if (droppedRows > 0) {
+            diagnostics.add(Diagnostic.warning(DiagnosticCode.MISSING_VALUES, droppedRows + " row(s) had a missing or "
+                    + "non-numeric value of " + metric.name() + " and were left out of their unit's total."));
         }
         long excluded = input.excluded().getOrDefault(metric.name(), 0L);
         if (excluded > 0) {
@@ -152,6 +170,13 @@ public final class Scorecard {
 
     private static void checkVariance(MetricSpec metric, List<String> variants, Map<String, CoMoments> stats,
                                       List<Diagnostic> diagnostics) {
+        boolean noVariation = metric instanceof MetricSpec.Ratio
+                ? variants.stream().allMatch(v -> RatioTest.varianceOfRatio(stats.get(v)) == 0)
+                : variants.stream().allMatch(v -> stats.get(v).m2A() == 0);
+        if (noVariation) {
+            throw new CeterisException("metric " + metric.name() + " does not vary within any variant (every unit of a variant "
+                    + "has the same value), so its uncertainty cannot be estimated; check the column or leave the metric out");
+        }
         for (String v : variants) {
             CoMoments s = stats.get(v);
             if (s.m2A() == 0 && metric instanceof MetricSpec.Mean) {

@@ -17,7 +17,7 @@ public final class WelchTest {
         return effect(treatment, controlStats).toComparison(variant, control, alpha);
     }
 
-    static Effect effect(Moments t, Moments c) {
+    public static Effect effect(Moments t, Moments c) {
         double vt = t.variance() / t.n();
         double vc = c.variance() / c.n();
         double se = Math.sqrt(vt + vc);

@@ -34,6 +34,11 @@ public final class AbVerdict {
         return String.join(" ", sentences);
     }
 
+    /** False when the control mean is zero (or the lift is otherwise undefined): then the absolute change is told. */
+    private static boolean hasRelative(Comparison c) {
+        return Double.isFinite(c.relative()) && Double.isFinite(c.relativeCiLow()) && Double.isFinite(c.relativeCiHigh());
+    }
+
     private static String metricSentence(MetricResult m, double alpha) {
         String metric = Wording.humanize(m.metric());
         List<String> wins = new ArrayList<>();
@@ -41,10 +46,18 @@ public final class AbVerdict {
         for (Comparison c : m.comparisons()) {
             if (c.significant(alpha)) {
                 String verb = c.estimate() > 0 ? "increased" : "decreased";
-                wins.add("Variant " + c.variant() + " " + verb + " " + metric + " by "
-                        + Wording.percent(Math.abs(c.relative())) + " compared with " + c.control()
-                        + " (" + Wording.confidence(alpha) + " confidence interval " + Wording.percent(c.relativeCiLow())
-                        + " to " + Wording.percent(c.relativeCiHigh()) + "); a difference this large would be unlikely by chance alone.");
+                if (hasRelative(c)) {
+                    wins.add("Variant " + c.variant() + " " + verb + " " + metric + " by "
+                            + Wording.percent(Math.abs(c.relative())) + " compared with " + c.control()
+                            + " (" + Wording.confidence(alpha) + " confidence interval " + Wording.percent(c.relativeCiLow())
+                            + " to " + Wording.percent(c.relativeCiHigh()) + "); a difference this large would be unlikely by chance alone.");
+                } else {
+                    wins.add("Variant " + c.variant() + " " + verb + " " + metric + " by "
+                            + Wording.number(Math.abs(c.estimate())) + " compared with " + c.control()
+                            + " (" + Wording.confidence(alpha) + " confidence interval " + Wording.number(c.ciLow())
+                            + " to " + Wording.number(c.ciHigh()) + "; the control average is zero, so there is no percentage)"
+                            + "; a difference this large would be unlikely by chance alone.");
+                }
             } else {
                 flat.add(c.variant());
             }
@@ -57,9 +70,12 @@ public final class AbVerdict {
             Comparison first = m.comparisons().stream().filter(c -> flat.contains(c.variant())).findFirst().orElseThrow();
             sb.append(flat.size() == 1 ? "Variant " + flat.get(0) : "Variants " + String.join(", ", flat))
                     .append(" showed no clear change in ").append(metric).append(" compared with ").append(first.control());
-            if (flat.size() == 1) {
+            if (flat.size() == 1 && hasRelative(first)) {
                 sb.append(" (the change is somewhere between ").append(Wording.percent(first.relativeCiLow()))
                         .append(" and ").append(Wording.percent(first.relativeCiHigh())).append(")");
+            } else if (flat.size() == 1) {
+                sb.append(" (the change is somewhere between ").append(Wording.number(first.ciLow()))
+                        .append(" and ").append(Wording.number(first.ciHigh())).append(")");
             }
             sb.append("; the data cannot tell ").append(flat.size() == 1 ? "it" : "them").append(" apart from no effect.");
         }

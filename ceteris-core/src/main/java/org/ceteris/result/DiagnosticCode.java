@@ -78,4 +78,15 @@ public enum DiagnosticCode {
     IMBALANCE,
     /** A refutation test did not support the estimate. */
     REFUTATION_FAILED,
+    // --- sequential tests
+    /** A look of the schedule had no units and was skipped. */
+    EMPTY_LOOK,
+    /** An arm had too few units (or no variance) to be compared at some looks. */
+    ARM_NOT_ESTIMABLE,
+    /** The mSPRT's running intersection of intervals became empty: the effect seems to change over time. */
+    INTERVAL_EMPTY,
+    /** Data past the planned maximum number of units were not looked at. */
+    BEYOND_N_MAX,
+    /** A simulation has no arm with a true effect of zero, so it has no false-positive rate. */
+    NO_NULL_ARM,
 }

@@ -21,6 +21,12 @@ public interface Dialect {
     /** An expression that is the double value of {@code expr} when it is finite, else NULL. */
     String finiteOrNull(String expr);
 
+    /** A timestamp from {@code expr} (a date, a timestamp or text), NULL where text does not parse. */
+    String tryTimestamp(String expr);
+
+    /** Seconds since 1970-01-01 of a timestamp expression, as a double. */
+    String epochSeconds(String timestamp);
+
     /** The expression that casts {@code expr} to text. */
     default String asText(String expr) {
         return "CAST(" + expr + " AS VARCHAR)";

@@ -31,6 +31,16 @@ public final class DuckDbDialect implements Dialect {
     }
 
     @Override
+    public String tryTimestamp(String expr) {
+        return "TRY_CAST(" + expr + " AS TIMESTAMP)";
+    }
+
+    @Override
+    public String epochSeconds(String timestamp) {
+        return "CAST(epoch_us(" + timestamp + ") AS DOUBLE) / 1e6";
+    }
+
+    @Override
     public String finiteOrNull(String expr) {
         return "(CASE WHEN isfinite(CAST(" + expr + " AS DOUBLE)) THEN CAST(" + expr + " AS DOUBLE) END)";
     }

@@ -113,12 +113,32 @@ public final class DuckDbEngine implements Engine {
 
     @Override
     public List<Column> columns(Source source) {
-        Rows rows = query("DESCRIBE SELECT * FROM " + relation(source));
+        Rows rows;
+        try {
+            rows = query("DESCRIBE SELECT * FROM " + relation(source));
+        } catch (CeterisException e) {
+            throw source.readError(e);
+        }
         List<Column> out = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             out.add(new Column(rows.getString(i, "column_name"), rows.getString(i, "column_type")));
         }
+        if (source instanceof Source.File) {
+            requireTabular(source.describe(), out);
+        }
         return out;
+    }
+
+    /**
+     * Rejects what DuckDB's CSV sniffer returns when rows disagree on their number of fields: one
+     * text column whose name still holds the separators of the header.
+     */
+    public static void requireTabular(String what, List<Column> columns) {
+        if (columns.size() == 1 && columns.get(0).name().matches(".*[,;\\t|].*")) {
+            throw new CeterisException("cannot read " + what + " as a table: its rows do not have the same "
+                    + "number of fields (the header '" + columns.get(0).name() + "' was read as one column); look for rows "
+                    + "with extra or missing separators or an unbalanced quote");
+        }
     }
 
     /** An Appender for bulk loading into an existing table of the main schema. */
@@ -169,8 +189,22 @@ public final class DuckDbEngine implements Engine {
             return new CeterisException("workspace is busy: another ceteris process has its database open; "
                     + "wait for it to finish and try again", e);
         }
-        String line = msg.lines().map(String::strip).filter(s -> !s.isEmpty()).findFirst().orElse(msg);
-        line = line.replaceFirst("^java\\.sql\\.SQLException: ", "");
-        return new CeterisException("SQL error: " + line, e);
+        return new CeterisException("SQL error: " + firstLines(msg), e);
+    }
+
+    /**
+     * The informative start of a DuckDB message on one line: its first line, and for "… on Line: N"
+     * or "Error when sniffing file …" the reason on the line after it (the rest is advice on options).
+     */
+    static String firstLines(String msg) {
+        List<String> lines = msg.lines().map(String::strip).filter(s -> !s.isEmpty()).toList();
+        if (lines.isEmpty()) {
+            return msg;
+        }
+        String line = lines.get(0).replaceFirst("^java\\.sql\\.SQLException: ", "");
+        if (lines.size() > 1 && (line.matches(".*Line: \\d+$") || line.contains("Error when sniffing file"))) {
+            line = line + ": " + lines.get(1);
+        }
+        return line;
     }
 }

@@ -16,6 +16,14 @@ public sealed interface Source {
     /** How to name this source in a message. */
     String describe();
 
+    /**
+     * The error to show when the engine failed while reading this source: for a file, one line
+     * that names the file and keeps the engine's reason without its error class; else {@code e}.
+     */
+    default CeterisException readError(CeterisException e) {
+        return e;
+    }
+
     record File(Path path) implements Source {
         public File {
             if (!Files.isRegularFile(path)) {
@@ -32,6 +40,13 @@ public sealed interface Source {
         @Override
         public String describe() {
             return path.getFileName().toString();
+        }
+
+        @Override
+        public CeterisException readError(CeterisException e) {
+            String reason = e.getMessage().replaceFirst("^SQL error: ", "")
+                    .replaceFirst("^(Invalid Input|IO|Conversion|Parser|Binder|Invalid Error) Error: ", "");
+            return new CeterisException("cannot read " + describe() + ": " + reason, e);
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.ceteris.CeterisException;
 import org.ceteris.engine.Column;
 import org.ceteris.engine.Dialect;
+import org.ceteris.engine.DuckDbEngine;
 import org.ceteris.engine.Engine;
 import org.ceteris.engine.Identifiers;
 import org.ceteris.engine.Rows;
@@ -18,13 +19,14 @@ import org.ceteris.stats.CoMoments;
 
 /**
  * The SQL that turns an experiment table into the scorecard's sufficient statistics: one scan,
- * grouped by variant, with DuckDB's numerically stable {@code avg}, {@code var_samp} and
- * {@code covar_samp} (never Σy² − (Σy)²/n). With a unit column, rows are first summed per unit.
- * Values that are NULL, NaN or infinite are excluded per metric and counted. On engines that
- * aggregate in parallel partitions ({@link Dialect#partitionId()}), the statistics come back per
- * variant and partition and are merged here in partition order with Chan et al.'s (1979)
- * parallel update ({@link CoMoments#merge}), so the result does not depend on the partitioning
- * beyond rounding (cost: one row per variant and partition).
+ * grouped by variant (and by block of rows, for a deterministic merge), with DuckDB's numerically
+ * stable {@code avg}, {@code var_samp} and {@code covar_samp} (never Σy² − (Σy)²/n). With a unit
+ * column, rows are first summed per unit. Values that are NULL, NaN or infinite are excluded per
+ * metric and counted. Cost: O(n) in the engine; O(n/2048) block rows merged in Java. On engines
+ * that aggregate in parallel partitions ({@link Dialect#partitionId()}, Spark) the blocks are the
+ * engine's partitions, and each block's means also come with exactly summed parts ({@link ExactSum})
+ * so that means, and the differences of means that are the effects, do not depend on the
+ * partitioning beyond the last bit.
  */
 public final class AbInputs {
 
@@ -39,33 +41,166 @@ public final class AbInputs {
         List<String[]> pairs = new ArrayList<>(); // per metric: {a column, b column or null}
         for (MetricSpec m : spec.metrics()) {
             if (m instanceof MetricSpec.Ratio r) {
-                pairs.add(new String[] {numeric(columns, r.numerator(), source), numeric(columns, r.denominator(), source)});
+                pairs.add(new String[] {numeric(engine, columns, r.numerator(), source), numeric(engine, columns, r.denominator(), source)});
             } else {
                 MetricSpec.Mean mean = (MetricSpec.Mean) m;
-                pairs.add(new String[] {numeric(columns, mean.column(), source),
-                        mean.covariate() == null ? null : numeric(columns, mean.covariate(), source)});
+                pairs.add(new String[] {numeric(engine, columns, mean.column(), source),
+                        mean.covariate() == null ? null : numeric(engine, columns, mean.covariate(), source)});
             }
         }
-        String sql = unit == null ? rowLevel(d, engine.relation(source), variant, pairs)
-                : unitLevel(d, engine.relation(source), variant, unit, pairs);
-        Rows rows = engine.query(sql);
-        return toInput(spec, rows, unit != null);
-    }
-
-    private static String numeric(List<Column> columns, String name, Source source) {
-        return Identifiers.requireNumeric(columns, name, source).name();
-    }
-
-    /** Each row is a unit. */
-    static String rowLevel(Dialect d, String relation, String variant, List<String[]> pairs) {
-        StringBuilder inner = new StringBuilder("SELECT ").append(d.asText(d.ident(variant))).append(" AS v");
-        for (int k = 0; k < pairs.size(); k++) {
-            appendPair(inner, d, k, d.finiteOrNull(d.ident(pairs.get(k)[0])),
-                    pairs.get(k)[1] == null ? null : d.finiteOrNull(d.ident(pairs.get(k)[1])));
+        Rows rows;
+        try {
+            rows = unit == null ? rowLevel(engine, source, variant, pairs)
+                    : singleThreaded(engine, unitLevel(d, engine.relation(source), variant, unit, pairs));
+        } catch (CeterisException e) {
+            throw source.readError(e);
         }
-        partition(inner, d);
+        return toInput(spec, rows);
+    }
+
+    /**
+     * Per-variant statistics of rows that are units. Parallel aggregation merges partial states in
+     * whatever order threads finish, which changes the last bits of avg/var_samp between runs; so
+     * where DuckDB numbers rows (workspace tables: {@code rowid}; Parquet: {@code file_row_number})
+     * rows are aggregated per block of {@link #BLOCK} consecutive rows, which one thread scans, and
+     * the blocks (DuckDB vectors, n/2048 small rows) are merged here in block order with Chan's update
+     * ({@link BlockSums}). Other sources are aggregated on one thread.
+     *
+     * <p>The first scan aggregates the columns as they are. Its result is used only when it shows
+     * that nothing had to be excluded: every aggregate finite (one NaN or infinity makes a sum or
+     * mean non-finite) and, for a metric with a covariate or denominator, the same non-null count for
+     * both columns and for the pair. Otherwise a second scan excludes NULL, NaN and infinite values
+     * per metric explicitly with {@code avg}/{@code var_samp}/{@code covar_samp}.
+     */
+    private static Rows rowLevel(Engine engine, Source source, String variant, List<String[]> pairs) {
+        Dialect d = engine.dialect();
+        if (engine instanceof DuckDbEngine) {
+            String relation = null;
+            String block = null;
+            if (source instanceof Source.File f && isParquet(f.path())) {
+                relation = "read_parquet(" + d.literal(f.path().toString()) + ", file_row_number = true)";
+                block = "file_row_number // " + BLOCK;
+            } else if (source instanceof Source.Table) {
+                relation = engine.relation(source);
+                block = "rowid // " + BLOCK;
+            }
+            if (block != null) {
+                try {
+                    Rows fast = BlockSums.load(engine, relation, variant, pairs, block);
+                    return fast != null ? fast : engine.query(rowLevel(d, relation, variant, pairs, block, true));
+                } catch (CeterisException e) {
+                    if (!(source instanceof Source.Table)) {
+                        throw e;
+                    }
+                    // a view has no rowid: one thread below
+                }
+            }
+        }
+        String relation = engine.relation(source);
+        String block = d.partitionId() != null ? d.partitionId() : "0";
+        Rows fast = singleThreaded(engine, rowLevel(d, relation, variant, pairs, block, false));
+        return clean(fast, pairs) ? fast : singleThreaded(engine, rowLevel(d, relation, variant, pairs, block, true));
+    }
+
+    /** True when the unscreened aggregates show that no value needed excluding (see {@link #rowLevel}). */
+    static boolean clean(Rows rows, List<String[]> pairs) {
+        for (int i = 0; i < rows.size(); i++) {
+            for (int k = 0; k < pairs.size(); k++) {
+                long n = rows.getLong(i, "n" + k);
+                boolean pair = pairs.get(k)[1] != null;
+                if (pair && (rows.getLong(i, "nb" + k) != n || rows.getLong(i, "nab" + k) != n)) {
+                    return false;
+                }
+                List<String> needed = new ArrayList<>();
+                if (n > 0) {
+                    needed.add("ma" + k);
+                    if (pair) {
+                        needed.add("mb" + k);
+                    }
+                }
+                if (n > 1) {
+                    needed.add("va" + k);
+                    if (pair) {
+                        needed.addAll(List.of("vb" + k, "cab" + k));
+                    }
+                }
+                for (String col : needed) {
+                    if (!Double.isFinite(rows.getDouble(i, col))) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Rows per block of the deterministic partial aggregates. */
+    static final long BLOCK = 2048;
+
+    private static boolean isParquet(java.nio.file.Path p) {
+        String name = p.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        return name.endsWith(".parquet") || name.endsWith(".pq");
+    }
+
+    /** Runs {@code sql} on one DuckDB thread, so that floating-point sums are merged in one fixed order. */
+    private static Rows singleThreaded(Engine engine, String sql) {
+        if (!(engine instanceof DuckDbEngine duck)) {
+            return engine.query(sql);
+        }
+        String threads = duck.query("SELECT current_setting('threads') AS t").getString(0, "t");
+        duck.execute("SET threads = 1");
+        try {
+            return duck.query(sql);
+        } finally {
+            duck.execute("SET threads = " + Long.parseLong(threads));
+        }
+    }
+
+    private static String numeric(Engine engine, List<Column> columns, String name, Source source) {
+        Column c = Identifiers.requireColumn(columns, name, source);
+        if (c.numeric()) {
+            return c.name();
+        }
+        Dialect d = engine.dialect();
+        String relation = engine.relation(source);
+        if (engine.query("SELECT 1 AS one FROM " + relation + " LIMIT 1").size() == 0) {
+            throw new CeterisException(source.describe() + " has no rows: there is nothing to analyse");
+        }
+        String example = "";
+        try {
+            Rows bad = engine.query("SELECT " + d.asText(d.ident(c.name())) + " AS v FROM " + relation + " WHERE "
+                    + d.ident(c.name()) + " IS NOT NULL AND TRY_CAST(" + d.ident(c.name()) + " AS DOUBLE) IS NULL LIMIT 1");
+            if (bad.size() > 0) {
+                String v = bad.getString(0, "v");
+                example = " (for example the value '" + (v.length() > 40 ? v.substring(0, 40) + "…" : v) + "')";
+            }
+        } catch (CeterisException ignored) {
+            // an engine without TRY_CAST: the message stays without an example
+        }
+        throw new CeterisException("column '" + c.name() + "' in " + source.describe() + " is " + c.type()
+                + ", not numeric" + example + "; give a numeric column or convert it in --sql");
+    }
+
+    /**
+     * Each row is a unit; {@code block} numbers the partial aggregate a row belongs to. With
+     * {@code screen}, NULL, NaN and infinite values are excluded per metric (for a pair, the row
+     * when either is missing); without, columns are aggregated as they are.
+     */
+    static String rowLevel(Dialect d, String relation, String variant, List<String[]> pairs, String block, boolean screen) {
+        StringBuilder inner = new StringBuilder("SELECT ").append(d.asText(d.ident(variant))).append(" AS v, ")
+                .append(block).append(" AS blk");
+        for (int k = 0; k < pairs.size(); k++) {
+            String a = d.ident(pairs.get(k)[0]);
+            String b = pairs.get(k)[1] == null ? null : d.ident(pairs.get(k)[1]);
+            if (screen) {
+                appendPair(inner, d, k, d.finiteOrNull(a), b == null ? null : d.finiteOrNull(b));
+            } else {
+                inner.append(", CAST(").append(a).append(" AS DOUBLE) AS a").append(k).append(", CAST(")
+                        .append(b == null ? "NULL" : b).append(" AS DOUBLE) AS b").append(k);
+            }
+        }
         inner.append(" FROM ").append(relation);
-        return aggregate(d, inner.toString(), pairs.size(), "0", d.partitionId() != null);
+        return aggregate(inner.toString(), pairs.size(), "0", exactSums(d, pairs.size()));
     }
 
     /** Rows are summed per unit first; a unit in two variants is counted and rejected. */
@@ -74,19 +209,44 @@ public final class AbInputs {
                 .append(d.asText(d.ident(variant))).append(") AS v, count(DISTINCT ")
                 .append(d.ident(variant)).append(") AS nv");
         for (int k = 0; k < pairs.size(); k++) {
-            perUnit.append(", sum(").append(d.finiteOrNull(d.ident(pairs.get(k)[0]))).append(") AS s").append(k).append("a");
-            if (pairs.get(k)[1] != null) {
-                perUnit.append(", sum(").append(d.finiteOrNull(d.ident(pairs.get(k)[1]))).append(") AS s").append(k).append("b");
+            String a = d.finiteOrNull(d.ident(pairs.get(k)[0]));
+            String b = pairs.get(k)[1] == null ? null : d.finiteOrNull(d.ident(pairs.get(k)[1]));
+            perUnit.append(", sum(").append(a).append(") AS s").append(k).append("a");
+            if (b != null) {
+                perUnit.append(", sum(").append(b).append(") AS s").append(k).append("b");
             }
+            perUnit.append(", sum(CASE WHEN ").append(a).append(" IS NULL").append(b == null ? "" : " OR " + b + " IS NULL")
+                    .append(" THEN 1 ELSE 0 END) AS r").append(k);
         }
         perUnit.append(" FROM ").append(relation).append(" WHERE ").append(d.ident(unit)).append(" IS NOT NULL GROUP BY 1");
-        StringBuilder inner = new StringBuilder("SELECT v, nv");
+        StringBuilder inner = new StringBuilder("SELECT v, ").append(d.partitionId() != null ? d.partitionId() : "0")
+                .append(" AS blk, nv");
         for (int k = 0; k < pairs.size(); k++) {
             appendPair(inner, d, k, "s" + k + "a", pairs.get(k)[1] == null ? null : "s" + k + "b");
+            inner.append(", r").append(k);
         }
-        partition(inner, d);
         inner.append(" FROM (").append(perUnit).append(") pu");
-        return aggregate(d, inner.toString(), pairs.size(), "sum(CASE WHEN nv > 1 THEN 1 ELSE 0 END)", d.partitionId() != null);
+        StringBuilder rows = new StringBuilder();
+        for (int k = 0; k < pairs.size(); k++) {
+            rows.append(", sum(r").append(k).append(") AS rows").append(k);
+        }
+        return aggregate(inner.toString(), pairs.size(), "sum(CASE WHEN nv > 1 THEN 1 ELSE 0 END)",
+                rows + exactSums(d, pairs.size()));
+    }
+
+    /** On partitioned engines, the split sums of every a and b column ({@link ExactSum}); else nothing. */
+    private static String exactSums(Dialect d, int metrics) {
+        if (d.partitionId() == null) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int k = 0; k < metrics; k++) {
+            for (String x : new String[] {"a", "b"}) {
+                sb.append(", ").append(d.exactSum(ExactSum.hi(x + k))).append(" AS h").append(x).append(k)
+                        .append(", sum(").append(ExactSum.lo(x + k)).append(") AS l").append(x).append(k);
+            }
+        }
+        return sb.toString();
     }
 
     private static void appendPair(StringBuilder sb, Dialect d, int k, String a, String b) {
@@ -99,43 +259,35 @@ public final class AbInputs {
         }
     }
 
-    private static void partition(StringBuilder inner, Dialect d) {
-        if (d.partitionId() != null) {
-            inner.append(", ").append(d.partitionId()).append(" AS p");
-        }
-    }
-
-    private static String aggregate(Dialect d, String inner, int metrics, String multiVariant, boolean partitioned) {
-        StringBuilder sb = new StringBuilder(partitioned ? "SELECT v, p" : "SELECT v").append(", count(*) AS units, ")
-                .append(multiVariant).append(" AS multi");
+    /** {@code extra}: further select items (", …") of the outer query. */
+    private static String aggregate(String inner, int metrics, String multiVariant, String extra) {
+        StringBuilder sb = new StringBuilder("SELECT v, count(*) AS units, ").append(multiVariant).append(" AS multi")
+                .append(extra);
         for (int k = 0; k < metrics; k++) {
             sb.append(", count(a").append(k).append(") AS n").append(k)
                     .append(", avg(a").append(k).append(") AS ma").append(k)
                     .append(", var_samp(a").append(k).append(") AS va").append(k)
                     .append(", avg(b").append(k).append(") AS mb").append(k)
                     .append(", var_samp(b").append(k).append(") AS vb").append(k)
-                    .append(", covar_samp(a").append(k).append(", b").append(k).append(") AS cab").append(k);
-            if (partitioned) {
-                for (String x : new String[] {"a", "b"}) {
-                    sb.append(", ").append(d.exactSum(ExactSum.hi(x + k))).append(" AS h").append(x).append(k)
-                            .append(", sum(").append(ExactSum.lo(x + k)).append(") AS l").append(x).append(k);
-                }
-            }
+                    .append(", covar_samp(a").append(k).append(", b").append(k).append(") AS cab").append(k)
+                    .append(", count(b").append(k).append(") AS nb").append(k)
+                    .append(", regr_count(a").append(k).append(", b").append(k).append(") AS nab").append(k);
         }
-        sb.append(" FROM (").append(inner).append(partitioned ? ") t GROUP BY v, p ORDER BY v, p" : ") t GROUP BY v ORDER BY v");
+        sb.append(" FROM (").append(inner).append(") t GROUP BY v, blk ORDER BY v, blk");
         return sb.toString();
     }
 
-    private static AbInput toInput(AbSpec spec, Rows rows, boolean perUnit) {
-        List<String> variants = new ArrayList<>();
+    private static AbInput toInput(AbSpec spec, Rows rows) {
         Map<String, Long> units = new HashMap<>();
         Map<String, Map<String, CoMoments>> stats = new HashMap<>();
         Map<String, Long> excluded = new HashMap<>();
-        Map<String, ExactSum[]> exact = new HashMap<>();
-        boolean partitioned = rows.columns().contains("p");
+        Map<String, Long> excludedRows = new HashMap<>();
         long unassigned = 0;
         long multi = 0;
-        for (int i = 0; i < rows.size(); i++) {
+        boolean perUnit = rows.columns().contains("rows0");
+        boolean split = rows.columns().contains("ha0");
+        Map<String, ExactSum[]> exact = new HashMap<>();
+        for (int i = 0; i < rows.size(); i++) { // ordered by variant, then block: a fixed merge order
             String v = rows.getString(i, "v");
             long n = rows.getLong(i, "units");
             multi += rows.getLong(i, "multi");
@@ -143,12 +295,12 @@ public final class AbInputs {
                 unassigned += n;
                 continue;
             }
-            if (!units.containsKey(v)) {
-                variants.add(v);
-            }
-            units.merge(v, n, Long::sum); // several rows per variant only on partitioned engines, in partition order
+            units.merge(v, n, Long::sum);
             for (int k = 0; k < spec.metrics().size(); k++) {
                 String name = spec.metrics().get(k).name();
+                if (perUnit) {
+                    excludedRows.merge(name, rows.getLong(i, "rows" + k), Long::sum);
+                }
                 long nk = rows.getLong(i, "n" + k);
                 excluded.merge(name, n - nk, Long::sum);
                 CoMoments cm = nk == 0 ? CoMoments.EMPTY : CoMoments.ofVariances(nk,
@@ -156,31 +308,31 @@ public final class AbInputs {
                         zeroIfNaN(rows.getDouble(i, "va" + k)), zeroIfNaN(rows.getDouble(i, "vb" + k)),
                         zeroIfNaN(rows.getDouble(i, "cab" + k)));
                 stats.computeIfAbsent(name, x -> new HashMap<>()).merge(v, cm, CoMoments::merge);
-                if (partitioned && nk > 0) {
+                if (split && nk > 0) {
                     ExactSum[] sums = exact.computeIfAbsent(name + '\u0000' + v, x -> new ExactSum[] {new ExactSum(), new ExactSum()});
                     sums[0].add(rows.get(i, "ha" + k), rows.getDouble(i, "la" + k));
                     sums[1].add(rows.get(i, "hb" + k), rows.getDouble(i, "lb" + k));
                 }
             }
         }
-        if (partitioned) { // Chan's merge for the centred sums, the exactly summed means for the means
-            for (Map.Entry<String, ExactSum[]> e : exact.entrySet()) {
-                String[] key = e.getKey().split("\u0000", 2);
-                Map<String, CoMoments> byVariant = stats.get(key[0]);
-                CoMoments cm = byVariant.get(key[1]);
-                byVariant.put(key[1], new CoMoments(cm.n(), e.getValue()[0].mean(cm.n(), cm.meanA()),
-                        e.getValue()[1].mean(cm.n(), cm.meanB()), cm.m2A(), cm.m2B(), cm.cAB()));
-            }
+        for (Map.Entry<String, ExactSum[]> e : exact.entrySet()) { // Chan's merge for centred sums, exact sums for means
+            String[] key = e.getKey().split("\u0000", 2);
+            Map<String, CoMoments> byVariant = stats.get(key[0]);
+            CoMoments cm = byVariant.get(key[1]);
+            byVariant.put(key[1], new CoMoments(cm.n(), e.getValue()[0].mean(cm.n(), cm.meanA()),
+                    e.getValue()[1].mean(cm.n(), cm.meanB()), cm.m2A(), cm.m2B(), cm.cAB()));
         }
         if (multi > 0) {
             throw new CeterisException(multi + " unit(s) appear in more than one variant of '" + spec.variant()
                     + "'; each unit must stay in one variant (check the assignment, or analyse without --unit)");
         }
+        List<String> variants = new ArrayList<>(units.keySet());
         variants.sort(String::compareTo);
         for (MetricSpec m : spec.metrics()) {
             stats.computeIfAbsent(m.name(), x -> new HashMap<>());
         }
-        return new AbInput(variants, units, stats, excluded, unassigned);
+        excludedRows.values().removeIf(x -> x == 0);
+        return new AbInput(variants, units, stats, excluded, unassigned, excludedRows);
     }
 
     private static double zeroIfNaN(double x) {

@@ -157,7 +157,7 @@ public final class Labs {
     static Lab launch() {
         return new Lab("launch", "A feature launched region by region before any A/B test", "launch", 17,
                 "A new viewing feature launched in four waves (months 7, 11, 15 and 19); a fifth of the regions never "
-                        + "got it. `region_engagement` has hours per member for 60 regions over 24 months, with each "
+                        + "got it. `region_engagement` has hours per member for 300 regions over 24 months, with each "
                         + "region's first treated month (0 = never).",
                 List.of(
                         new Sql("q1_sql", "Count the regions in each launch wave (columns: first_treated, regions).",

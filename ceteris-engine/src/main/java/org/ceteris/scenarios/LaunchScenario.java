@@ -17,7 +17,7 @@ public final class LaunchScenario implements Scenario {
     public static final String TABLE = "region_engagement";
     public static final int MONTHS = 24;
     static final int[] WAVES = {7, 11, 15, 19};
-    static final int REGIONS_PER_GROUP = 12;
+    static final int REGIONS_PER_GROUP = 60;
 
     /** The true effect e months after launch (e ≥ 0). */
     public static double effect(int e) {
@@ -56,7 +56,7 @@ public final class LaunchScenario implements Scenario {
                         if (g > 0 && t >= g) {
                             y += effect(t - g);
                         }
-                        w.row(String.format("R%02d", region), t, start.plusMonths(t - 1), g, members, TableWriter.round(y, 3));
+                        w.row(String.format("R%03d", region), t, start.plusMonths(t - 1), g, members, TableWriter.round(y, 3));
                     }
                 }
             }
@@ -78,7 +78,7 @@ public final class LaunchScenario implements Scenario {
         truth.put("waves", WAVES.clone());
         truth.put("parallel_trends", true);
         return new GroundTruth(name(), seed, java.util.List.of(TABLE), truth,
-                "60 regions x 24 months. 12 regions each launch in month 7, 11, 15 or 19; 12 never launch (first_treated = 0). "
+                "300 regions x 24 months. 60 regions each launch in month 7, 11, 15 or 19; 60 never launch (first_treated = 0). "
                         + "The effect is 0.4 + 0.1 hours per member for every month since launch; trends are parallel. "
                         + "att_simple averages the effect over all launched region-months with equal group sizes, as the "
                         + "Callaway-Sant'Anna simple aggregation does.");

@@ -16,6 +16,7 @@ public final class StudyMethods {
         register(new InteractionsStudy());
         register(new DagStudy());
         register(new ObserveStudy());
+        register(new SequentialStudy());
     }
 
     private StudyMethods() {

@@ -40,10 +40,16 @@ public record StudySpec(String name, String method, String table, String sql, Pa
                 throw new CeterisException("study '" + name + "': 'method', 'table' and 'sql' take a single value");
             }
         }
-        StudySpec spec = new StudySpec(name, method == null ? null : method.toString(),
+        StudySpec probe = new StudySpec(name, method == null ? null : method.toString(), null, null, null);
+        StudyMethod m = probe.studyMethod();
+        // `method:` names the study's method, so a method's own --method flag (observe's match|ipw|…,
+        // synth's classic|augmented, sequential's cs|msprt) is written `estimator:` in a study.
+        if (m.parameters().contains("method") && !m.parameters().contains("estimator") && values.containsKey("estimator")) {
+            values.put("method", values.remove("estimator"));
+        }
+        StudySpec spec = new StudySpec(name, probe.method(),
                 table == null ? null : table.toString(), sql == null ? null : sql.toString(),
                 new Params("study '" + name + "'", values));
-        StudyMethod m = spec.studyMethod();
         spec.params().requireOnly(m.parameters());
         return spec;
     }
@@ -75,7 +81,7 @@ public record StudySpec(String name, String method, String table, String sql, Pa
         if (sql != null) {
             m.put("sql", sql);
         }
-        m.putAll(params.asMap());
+        params.asMap().forEach((k, v) -> m.put(k.equals("method") ? "estimator" : k, v));
         return m;
     }
 }

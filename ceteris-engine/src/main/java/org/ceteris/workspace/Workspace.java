@@ -93,6 +93,53 @@ public final class Workspace {
     }
 
     /**
+     * Imports files into the workspace at {@code dir}, creating it when absent. On any error the
+     * workspace is unchanged, and a workspace this call created is removed again.
+     */
+    public static ImportResult importInto(Path dir, String table, List<Path> files) {
+        checkImport(table, files);
+        boolean existed = Files.exists(dir);
+        try {
+            return openOrCreate(dir).importFiles(table, files);
+        } catch (RuntimeException e) {
+            if (!existed) {
+                removeCreated(dir);
+            }
+            throw e;
+        }
+    }
+
+    private static void removeCreated(Path dir) {
+        try {
+            for (String f : List.of(CONFIG, DATABASE, DATABASE + ".wal")) {
+                Files.deleteIfExists(dir.resolve(f));
+            }
+            try (var left = Files.list(dir)) {
+                if (left.findAny().isEmpty()) {
+                    Files.delete(dir);
+                }
+            }
+        } catch (IOException ignored) {
+            // best effort: the import error is what the user needs to see
+        }
+    }
+
+    private static void checkImport(String table, List<Path> files) {
+        Identifiers.requireName(table, "table");
+        if (table.toLowerCase(Locale.ROOT).startsWith("ceteris_")) {
+            throw new CeterisException("table names starting with ceteris_ are reserved; choose another name");
+        }
+        if (files.isEmpty()) {
+            throw new CeterisException("give at least one CSV or Parquet file to import");
+        }
+        for (Path f : files) {
+            if (!Files.isRegularFile(f)) {
+                throw new CeterisException("file not found: " + f);
+            }
+        }
+    }
+
+    /**
      * Imports CSV or Parquet files into one table (replacing it), in one transaction: on any error
      * the workspace is unchanged.
      */
@@ -130,10 +177,22 @@ public final class Workspace {
         list.append("]");
         String reader = parquet ? "read_parquet(" + list + ", union_by_name = true)"
                 : "read_csv(" + list + ", header = true, auto_detect = true, union_by_name = true, sample_size = -1)";
+        String what = files.size() == 1 ? files.get(0).getFileName().toString() : files.size() + " files";
         try (DuckDbEngine engine = engine(false)) {
             long[] rows = new long[1];
             engine.inTransaction(() -> {
-                engine.execute("CREATE OR REPLACE TABLE \"" + table + "\" AS SELECT * FROM " + reader);
+                try {
+                    engine.execute("CREATE OR REPLACE TABLE \"" + table + "\" AS SELECT * FROM " + reader);
+                    // inside the transaction: a CSV the sniffer could not split is rolled back
+                    DuckDbEngine.requireTabular(what, engine.columns(new org.ceteris.engine.Source.Table(table)));
+                } catch (CeterisException e) {
+                    if (e.getMessage().startsWith("cannot read")) {
+                        throw e;
+                    }
+                    throw new CeterisException("cannot import " + what + ": " + e.getMessage()
+                            .replaceFirst("^SQL error: ", "")
+                            .replaceFirst("^(Invalid Input|IO|Conversion|Parser|Binder) Error: ", ""), e);
+                }
                 rows[0] = engine.query("SELECT count(*) AS n FROM \"" + table + "\"").getLong(0, "n");
                 engine.execute("DELETE FROM " + IMPORTS + " WHERE table_name = '" + table + "'");
                 engine.execute("INSERT INTO " + IMPORTS + " VALUES ('" + table + "', "

@@ -85,9 +85,9 @@ class ScenariosTest {
             assertEquals(0.4, dynamic.get(0), 1e-12);
             assertEquals(1.9, dynamic.get(15), 1e-12);
             Rows groups = engine.query("SELECT count(DISTINCT region) AS r, count(DISTINCT first_treated) AS g, count(*) AS n FROM region_engagement");
-            assertEquals(60, groups.getLong(0, "r"));
+            assertEquals(300, groups.getLong(0, "r"));
             assertEquals(5, groups.getLong(0, "g"));
-            assertEquals(60 * 24, groups.getLong(0, "n"));
+            assertEquals(300 * 24, groups.getLong(0, "n"));
         }
     }
 

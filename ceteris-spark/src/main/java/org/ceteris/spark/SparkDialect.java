@@ -42,6 +42,16 @@ public final class SparkDialect implements Dialect {
     }
 
     @Override
+    public String tryTimestamp(String expr) {
+        return "try_cast(" + expr + " AS TIMESTAMP)";
+    }
+
+    @Override
+    public String epochSeconds(String timestamp) {
+        return "CAST(unix_micros(" + timestamp + ") AS DOUBLE) / 1e6";
+    }
+
+    @Override
     public String asText(String expr) {
         return "CAST(" + expr + " AS STRING)";
     }

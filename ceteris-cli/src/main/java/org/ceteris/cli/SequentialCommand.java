@@ -1,0 +1,140 @@
+package org.ceteris.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.ceteris.report.Wording;
+import org.ceteris.sequential.Direction;
+import org.ceteris.sequential.SequentialResult;
+import org.ceteris.sequential.SequentialSpec;
+import org.ceteris.sequential.SequentialTest;
+import org.ceteris.studies.SequentialStudy;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code ceteris sequential}: replay an experiment look by look with an always-valid test. */
+@Command(name = "sequential", mixinStandardHelpOptions = true,
+        description = "Replay an experiment in time order with a sequential test that stays valid at every look; "
+                + "optionally demote clearly losing variants.")
+public final class SequentialCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DataOptions data;
+
+    @Option(names = "--variant", required = true, paramLabel = "COL", description = "column holding the variant of each unit")
+    String variant;
+
+    @Option(names = "--control", paramLabel = "NAME", description = "control variant (default: 'control', else the first in sort order)")
+    String control;
+
+    @Option(names = "--metric", paramLabel = "COL", description = "metric column (a 0/1 column is a proportion)")
+    String metric;
+
+    @Option(names = "--ratio", paramLabel = "NUM/DEN", description = "ratio metric ΣNUM/ΣDEN instead of --metric")
+    String ratio;
+
+    @Option(names = "--covariate", paramLabel = "COL", description = "CUPED pre-period covariate of the metric")
+    String covariate;
+
+    @Option(names = "--time", required = true, paramLabel = "COL", description = "column with each unit's arrival date or time")
+    String time;
+
+    @Option(names = "--looks", paramLabel = "N", description = "number of looks, cut at equal spans of time (or see --cuts)")
+    Integer looks;
+
+    @Option(names = "--cuts", paramLabel = "time|count", description = "with --looks: equal spans of time (default) or equal numbers of units")
+    String cuts;
+
+    @Option(names = "--every", paramLabel = "DAYS", description = "a look every DAYS days from the first arrival (default 1)")
+    Double every;
+
+    @Option(names = "--method", defaultValue = "cs", paramLabel = "cs|msprt", description = "confidence sequence (default) or mSPRT")
+    String method;
+
+    @Option(names = "--tuning", defaultValue = "5000", paramLabel = "N", description = "N*: total units at which the test is tightest (default ${DEFAULT-VALUE})")
+    double tuning;
+
+    @Option(names = "--alpha", defaultValue = "0.05", description = "error rate of the whole test (default ${DEFAULT-VALUE})")
+    double alpha;
+
+    @Option(names = "--direction", defaultValue = "higher", paramLabel = "higher|lower", description = "which way is better (default ${DEFAULT-VALUE})")
+    String direction;
+
+    @Option(names = "--demote", description = "take variants proven worse than another out of the test")
+    boolean demote;
+
+    @Option(names = "--n-max", paramLabel = "N", description = "planned total units: stop there; no winner by then means no difference")
+    Long nMax;
+
+    @Option(names = "--json", description = "print one JSON document")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        SequentialSpec s = new SequentialSpec(variant, control, SequentialSpec.metric(metric, ratio, covariate), time,
+                SequentialSpec.schedule(looks, every, cuts), SequentialTest.Method.parse(method), tuning, alpha,
+                Direction.parse(direction), demote, nMax);
+        SequentialResult result;
+        try (DataOptions.Opened opened = data.open()) {
+            result = SequentialStudy.run(opened.engine(), opened.source(), s);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            Output.json(out, result);
+        } else {
+            out.print(render(result));
+            out.flush();
+        }
+        return 0;
+    }
+
+    static String render(SequentialResult r) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "Sequential test (%s, alpha %s), %d look%s%n%n", r.test().equals("cs")
+                ? "confidence sequence" : "mSPRT", r.alpha(), r.looks().size(), r.looks().size() == 1 ? "" : "s"));
+        List<String> header = new ArrayList<>(List.of("look", "time", "units"));
+        SequentialResult.Look first = r.looks().get(0);
+        String control = first.arms().get(0).variant();
+        first.arms().stream().skip(1).forEach(a -> header.add(a.variant() + " − " + control + " (p)"));
+        TextTable timeline = new TextTable(header);
+        for (SequentialResult.Look l : r.looks()) {
+            List<String> row = new ArrayList<>(List.of(String.valueOf(l.look()), l.time(),
+                    String.format(Locale.ROOT, "%,d", l.arms().stream().mapToLong(SequentialResult.Arm::n).sum())));
+            l.arms().stream().skip(1).forEach(a -> row.add(a.estimate() == null ? "·"
+                    : Wording.number(a.estimate()) + " (" + String.format(Locale.ROOT, "%.3g", a.pValue()) + ")"
+                    + (a.status().equals("active") ? "" : " " + a.status())));
+            timeline.row(row);
+        }
+        sb.append(timeline.render()).append('\n');
+        SequentialResult.Look last = r.looks().get(r.looks().size() - 1);
+        sb.append("Last look (").append(last.look()).append(", ").append(last.time()).append("):\n");
+        TextTable t = new TextTable(List.of("variant", "n", "mean", "effect", "interval", "p", "status"));
+        for (SequentialResult.Arm a : last.arms()) {
+            t.row(List.of(a.variant(), String.format(Locale.ROOT, "%,d", a.n()), a.mean() == null ? "" : Wording.number(a.mean()),
+                    a.estimate() == null ? (a.variant().equals(control) ? "(control)" : "") : Wording.number(a.estimate()),
+                    a.ciLow() == null ? "" : "[" + Wording.number(a.ciLow()) + ", " + Wording.number(a.ciHigh()) + "]",
+                    a.pValue() == null ? "" : String.format(Locale.ROOT, "%.3g", a.pValue()), a.status()));
+        }
+        sb.append(t.render()).append('\n');
+        SequentialResult.Decision d = r.decision();
+        sb.append("Decision: ").append(d.status().replace('_', ' '));
+        if (d.winner() != null) {
+            sb.append(" ").append(d.winner());
+        }
+        sb.append(" (look ").append(d.look()).append(")\n");
+        for (SequentialResult.Demotion x : d.demoted()) {
+            sb.append("  demoted ").append(x.variant()).append(" at look ").append(x.look()).append(" (").append(x.time())
+                    .append("): ").append(x.reason()).append('\n');
+        }
+        sb.append('\n');
+        return sb.append(Output.diagnosticsAndSummary(r)).toString();
+    }
+}

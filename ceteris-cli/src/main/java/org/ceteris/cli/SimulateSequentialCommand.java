@@ -1,0 +1,123 @@
+package org.ceteris.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.ceteris.report.Wording;
+import org.ceteris.sequential.Direction;
+import org.ceteris.sequential.SequentialSimulation;
+import org.ceteris.sequential.SequentialTest;
+import org.ceteris.sequential.SimulationResult;
+import org.ceteris.sequential.SimulationSpec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code ceteris simulate-sequential}: the price and the gain of a sequential design, by simulation. */
+@Command(name = "simulate-sequential", mixinStandardHelpOptions = true,
+        description = "Simulate a planned experiment: false positives, power, expected sample size and demotions of the "
+                + "sequential test against a fixed-horizon test (read once, and read at every look).")
+public final class SimulateSequentialCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--arms", required = true, paramLabel = "NAME:EFFECT,…",
+            description = "arms and their true effects (mean shifts), e.g. control:0,B:0.02,C:-0.03")
+    String arms;
+
+    @Option(names = "--control", paramLabel = "NAME", description = "control arm (default: 'control', else the first)")
+    String control;
+
+    @Option(names = "--sd", defaultValue = "1", description = "standard deviation of the metric per unit (default ${DEFAULT-VALUE})")
+    double sd;
+
+    @Option(names = "--n-max", required = true, paramLabel = "N", description = "total units over all arms at the last look")
+    long nMax;
+
+    @Option(names = "--looks", defaultValue = "20", paramLabel = "N", description = "equally spaced looks (default ${DEFAULT-VALUE})")
+    int looks;
+
+    @Option(names = "--sims", defaultValue = "2000", paramLabel = "N", description = "simulated experiments (default ${DEFAULT-VALUE})")
+    int sims;
+
+    @Option(names = "--seed", defaultValue = "1", description = "random seed (default ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--method", defaultValue = "cs", paramLabel = "cs|msprt", description = "confidence sequence (default) or mSPRT")
+    String method;
+
+    @Option(names = "--tuning", defaultValue = "5000", paramLabel = "N", description = "N* of the sequential test (default ${DEFAULT-VALUE})")
+    double tuning;
+
+    @Option(names = "--alpha", defaultValue = "0.05", description = "error rate of the whole test (default ${DEFAULT-VALUE})")
+    double alpha;
+
+    @Option(names = "--direction", defaultValue = "higher", paramLabel = "higher|lower", description = "which way is better (default ${DEFAULT-VALUE})")
+    String direction;
+
+    @Option(names = "--demote", description = "demote arms proven worse than another")
+    boolean demote;
+
+    @Option(names = "--json", description = "print one JSON document")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        SimulationSpec s = new SimulationSpec(SimulationSpec.parseArms(arms), control, sd, nMax, looks, sims, seed,
+                SequentialTest.Method.parse(method), tuning, alpha, Direction.parse(direction), demote, null);
+        SimulationResult result;
+        try (Progress progress = Progress.of("simulating", SequentialSimulation.work(s), json)) {
+            result = SequentialSimulation.run(s, progress);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            Output.json(out, result);
+        } else {
+            out.print(render(result));
+            out.flush();
+        }
+        return 0;
+    }
+
+    static String render(SimulationResult r) {
+        List<String> header = new ArrayList<>(List.of("design", "false positives", "expected n"));
+        SimulationResult.DesignResult first = r.designs().get(0);
+        first.power().keySet().forEach(a -> header.add("power " + a));
+        boolean demotions = r.designs().stream().anyMatch(d -> d.demotionRate() != null);
+        if (demotions) {
+            header.add("any demoted");
+        }
+        TextTable t = new TextTable(header);
+        for (SimulationResult.DesignResult d : r.designs()) {
+            List<String> row = new ArrayList<>(List.of(d.design(),
+                    d.falsePositiveRate() == null ? "n/a" : pm(d.falsePositiveRate(), d.falsePositiveMcse()),
+                    String.format(Locale.ROOT, "%,.0f ± %,.0f", d.expectedN(), d.expectedN_mcse())));
+            for (Map.Entry<String, Double> p : d.power().entrySet()) {
+                row.add(pm(p.getValue(), d.powerMcse().get(p.getKey())));
+            }
+            if (demotions) {
+                row.add(d.anyDemotionRate() == null ? "" : pm(d.anyDemotionRate(), d.anyDemotionMcse()));
+            }
+            t.row(row);
+        }
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "Simulation: %,d runs, seed %d%n%n", r.sims(), r.seed()));
+        sb.append(t.render()).append('\n');
+        for (SimulationResult.DesignResult d : r.designs()) {
+            if (d.demotionRate() != null) {
+                sb.append("demoted (").append(d.design()).append("): ");
+                d.demotionRate().forEach((a, v) -> sb.append(a).append(' ').append(Wording.percent(v)).append("  "));
+                sb.append('\n');
+            }
+        }
+        return sb.append('\n').append(Output.diagnosticsAndSummary(r)).toString();
+    }
+
+    private static String pm(double p, double se) {
+        return Wording.percent(p) + " ± " + Wording.percent(se);
+    }
+}
