@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
                 ObserveCommand.class,
                 SequentialCommand.class,
                 SimulateSequentialCommand.class,
+                SynthCommand.class,
                 PowerCommand.class,
                 ImportCommand.class,
                 SqlCommand.class,

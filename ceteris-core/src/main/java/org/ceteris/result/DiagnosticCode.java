@@ -89,4 +89,19 @@ public enum DiagnosticCode {
     BEYOND_N_MAX,
     /** A simulation has no arm with a true effect of zero, so it has no false-positive rate. */
     NO_NULL_ARM,
+    // --- synthetic control (org.ceteris.synth)
+    /** The synthetic unit tracks the treated one poorly before treatment, so the gap after it is hard to read. */
+    SYNTH_POOR_PRE_FIT,
+    /** A predictor of the treated unit lies outside the donors' range: no weighted average can match it. */
+    SYNTH_OUTSIDE_DONOR_RANGE,
+    /** Placebos with a much worse pre-treatment fit than the treated unit were left out of the comparison. */
+    SYNTH_PLACEBOS_FILTERED,
+    /** Too few placebo units for the comparison to call any gap unusual. */
+    SYNTH_FEW_PLACEBOS,
+    /** A fake, earlier treatment date also shows a sizeable gap. */
+    SYNTH_IN_TIME_PLACEBO_GAP,
+    /** Dropping one donor changes the estimated effect a lot. */
+    SYNTH_LEAVE_ONE_OUT_UNSTABLE,
+    /** Augmented weights are negative for some donors: the estimate extrapolates beyond the donors. */
+    SYNTH_NEGATIVE_WEIGHTS,
 }

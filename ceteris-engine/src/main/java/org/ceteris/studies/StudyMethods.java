@@ -17,6 +17,7 @@ public final class StudyMethods {
         register(new DagStudy());
         register(new ObserveStudy());
         register(new SequentialStudy());
+        register(new SynthStudy());
     }
 
     private StudyMethods() {

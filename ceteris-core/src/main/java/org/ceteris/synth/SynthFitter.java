@@ -1,0 +1,152 @@
+package org.ceteris.synth;
+
+import java.util.Arrays;
+
+/**
+ * One synthetic-control fit of any unit of a panel against any donor set, with the spec's predictors,
+ * fit window, V search and estimator. Used for the main fit, every placebo and every leave-one-out
+ * refit, so all of them are computed the same way. Cost: one {@link SyntheticControl} fit, plus
+ * O(J·T) for the synthetic path.
+ */
+final class SynthFitter {
+
+    /** A fitted unit: weights over {@code donors} and the synthetic outcome at every time. */
+    record Fitted(int treated, int[] donors, double[] v, double[] w, double[] synthetic, double preMspe, double postMspe) {
+        double att(double[][] outcome, int t0) {
+            double s = 0;
+            for (int t = t0; t < synthetic.length; t++) {
+                s += outcome[treated][t] - synthetic[t];
+            }
+            return s / (synthetic.length - t0);
+        }
+    }
+
+    private final SynthPanel panel;
+    private final SynthSpec spec;
+    private final int t0;
+    private final int[] fit;
+
+    /**
+     * @param t0  index of the first post-treatment time
+     * @param fit indices of the fit-window times
+     */
+    SynthFitter(SynthPanel panel, SynthSpec spec, int t0, int[] fit) {
+        this.panel = panel;
+        this.spec = spec;
+        this.t0 = t0;
+        this.fit = fit;
+    }
+
+    int t0() {
+        return t0;
+    }
+
+    int[] fitWindow() {
+        return fit;
+    }
+
+    boolean outcomeOnly() {
+        return spec.predictors().isEmpty();
+    }
+
+    Fitted fit(int treated, int[] donors, long seed) {
+        double[][] y = panel.outcome();
+        int n = donors.length;
+        double[] z1 = new double[fit.length];
+        double[][] z0 = new double[fit.length][n];
+        for (int t = 0; t < fit.length; t++) {
+            z1[t] = y[treated][fit[t]];
+            for (int j = 0; j < n; j++) {
+                z0[t][j] = y[donors[j]][fit[t]];
+            }
+        }
+        SyntheticControl.Fit f;
+        if (outcomeOnly()) {
+            double[] v = new double[fit.length];
+            Arrays.fill(v, 1.0 / fit.length);
+            f = new SyntheticControl.Fit(v, SimplexLeastSquares.solve(z0, z1, null), 0);
+        } else {
+            double[][] p = panel.predictors();
+            double[] x1 = new double[p.length];
+            double[][] x0 = new double[p.length][n];
+            for (int i = 0; i < p.length; i++) {
+                x1[i] = p[i][treated];
+                for (int j = 0; j < n; j++) {
+                    x0[i][j] = p[i][donors[j]];
+                }
+            }
+            if (spec.training() != null) {
+                f = SyntheticControl.fitWithV(x1, x0, z1, z0, trainingV(treated, donors, seed));
+            } else if (spec.vSearch() == SynthSpec.VSearch.REGRESSION) {
+                f = SyntheticControl.fitRegressionV(x1, x0, z1, z0);
+            } else {
+                f = SyntheticControl.fit(x1, x0, z1, z0, seed);
+            }
+        }
+        double[] w = f.w();
+        if (spec.estimator() == SynthSpec.Estimator.AUGMENTED) {
+            w = AugmentedRidge.weights(y, treated, donors, fit, w);
+        }
+        double[] synthetic = path(y, donors, w);
+        return new Fitted(treated, donors, f.v(), w, synthetic, mspe(y[treated], synthetic, 0, t0),
+                mspe(y[treated], synthetic, t0, synthetic.length));
+    }
+
+    /** V from the training stage: the nested fit on the training predictors and training fit window. */
+    private double[] trainingV(int treated, int[] donors, long seed) {
+        double[][] p = panel.training();
+        double[][] y = panel.outcome();
+        double[] times = panel.times();
+        java.util.List<Integer> idx = new java.util.ArrayList<>();
+        for (int t = 0; t < times.length; t++) {
+            if (times[t] >= spec.training().fitFrom() && times[t] <= spec.training().fitTo()) {
+                idx.add(t);
+            }
+        }
+        int n = donors.length;
+        double[] z1 = new double[idx.size()];
+        double[][] z0 = new double[idx.size()][n];
+        for (int t = 0; t < idx.size(); t++) {
+            z1[t] = y[treated][idx.get(t)];
+            for (int j = 0; j < n; j++) {
+                z0[t][j] = y[donors[j]][idx.get(t)];
+            }
+        }
+        double[] x1 = new double[p.length];
+        double[][] x0 = new double[p.length][n];
+        for (int i = 0; i < p.length; i++) {
+            x1[i] = p[i][treated];
+            for (int j = 0; j < n; j++) {
+                x0[i][j] = p[i][donors[j]];
+            }
+        }
+        return SyntheticControl.fit(x1, x0, z1, z0, seed).v();
+    }
+
+    static double[] path(double[][] y, int[] donors, double[] w) {
+        int times = y[0].length;
+        double[] s = new double[times];
+        for (int j = 0; j < donors.length; j++) {
+            if (w[j] != 0) {
+                double[] row = y[donors[j]];
+                for (int t = 0; t < times; t++) {
+                    s[t] += w[j] * row[t];
+                }
+            }
+        }
+        return s;
+    }
+
+    static double mspe(double[] actual, double[] synthetic, int from, int to) {
+        double s = 0;
+        for (int t = from; t < to; t++) {
+            double g = actual[t] - synthetic[t];
+            s += g * g;
+        }
+        return s / (to - from);
+    }
+
+    static int[] without(int[] donors, int drop) {
+        return Arrays.stream(donors).filter(d -> d != drop).toArray();
+    }
+}

@@ -1,0 +1,98 @@
+package org.ceteris.synth;
+
+import java.util.List;
+import java.util.Map;
+import org.ceteris.result.CeterisResult;
+import org.ceteris.result.Diagnostic;
+
+/**
+ * A synthetic-control fit: the donor weights, the predictor weights, predictor balance, the gap path,
+ * placebo inference, conformal intervals, robustness checks, diagnostics and the verdict.
+ *
+ * @param treatmentTime  the first treated period (an integer when the times are whole numbers)
+ * @param weights        donor → weight, largest first (classic: exactly ≥ 0, sum 1; below 1e-6 printed as 0)
+ * @param att            mean gap over the post-treatment periods
+ * @param placebos       in-space placebo fits, null unless requested
+ * @param pValue         share of units (treated included) whose post/pre MSPE ratio is at least the treated one's
+ * @param intervals      conformal per-period intervals, null unless requested
+ * @param estimator      "classic" or "augmented"
+ * @param leaveOneOut    refits without each donor of positive weight, null unless placebos were requested
+ * @param inTimePlacebo  a fit with a fake earlier treatment time, null unless placebos were requested
+ */
+public record SynthResult(
+        String method,
+        String treated,
+        Number treatmentTime,
+        Map<String, Double> weights,
+        Map<String, Double> predictorWeights,
+        List<Balance> balance,
+        double preRmspe,
+        double postRmspe,
+        double att,
+        List<Gap> gaps,
+        List<Placebo> placebos,
+        Double pValue,
+        List<Interval> intervals,
+        String estimator,
+        List<LeaveOneOut> leaveOneOut,
+        InTimePlacebo inTimePlacebo,
+        List<Diagnostic> diagnostics,
+        String summary) implements CeterisResult {
+
+    public static final String METHOD = "synthetic_control";
+
+    public SynthResult {
+        weights = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(weights));
+        predictorWeights = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(predictorWeights));
+        balance = List.copyOf(balance);
+        gaps = List.copyOf(gaps);
+        placebos = placebos == null ? null : List.copyOf(placebos);
+        intervals = intervals == null ? null : List.copyOf(intervals);
+        leaveOneOut = leaveOneOut == null ? null : List.copyOf(leaveOneOut);
+        diagnostics = List.copyOf(diagnostics);
+        if ("classic".equals(estimator)) {
+            double sum = 0;
+            for (double w : weights.values()) {
+                if (!(w >= 0)) {
+                    throw new IllegalArgumentException("classic synthetic-control weights must be non-negative: " + w);
+                }
+                sum += w;
+            }
+            if (Math.abs(sum - 1) > 1e-3) {
+                throw new IllegalArgumentException("classic synthetic-control weights must sum to 1: " + sum);
+            }
+        }
+        if (pValue != null && !(pValue > 0 && pValue <= 1)) {
+            throw new IllegalArgumentException("p_value out of range: " + pValue);
+        }
+    }
+
+    /** A predictor of the treated unit, of its synthetic control and the plain donor average. */
+    public record Balance(String predictor, double treated, double synthetic, double donorMean) {
+    }
+
+    /** One period: the treated outcome, the synthetic one and their difference. */
+    public record Gap(Number time, double actual, double synthetic, double gap) {
+    }
+
+    /** One placebo unit treated in place of the real one. */
+    public record Placebo(String unit, double preMspe, double postMspe, double ratio) {
+    }
+
+    /** A conformal interval for the effect in one post-treatment period. */
+    public record Interval(Number time, double low, double high) {
+    }
+
+    /** The fit without one donor. */
+    public record LeaveOneOut(String dropped, double att, double preRmspe) {
+    }
+
+    /** A fit pretending treatment started earlier, using only pre-treatment data. */
+    public record InTimePlacebo(Number time, double att, double preRmspe, double ratio) {
+    }
+
+    /** A time as JSON shows it: 1989 rather than 1989.0. */
+    public static Number time(double t) {
+        return t == Math.rint(t) && Math.abs(t) < 1e15 ? (Number) Long.valueOf((long) t) : (Number) Double.valueOf(t);
+    }
+}

@@ -1,0 +1,158 @@
+package org.ceteris.inputs;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.ceteris.CeterisException;
+import org.ceteris.engine.Column;
+import org.ceteris.engine.Dialect;
+import org.ceteris.engine.Engine;
+import org.ceteris.engine.Identifiers;
+import org.ceteris.engine.Rows;
+import org.ceteris.engine.Source;
+import org.ceteris.synth.PredictorSpec;
+import org.ceteris.synth.SynthPanel;
+import org.ceteris.synth.SynthSpec;
+
+/**
+ * The SQL that turns a unit × time table into the compact panel of synthetic control: one query
+ * groups by (unit, time) and returns the outcome with a row count (to catch duplicates), a second
+ * aggregates every predictor over its window and every trait over the pre-period, per unit. Only
+ * units × times outcome values and units × predictors aggregates cross into Java. The panel must be
+ * balanced: every unit needs exactly one row with an outcome at every time.
+ */
+public final class SynthInputs {
+
+    private SynthInputs() {
+    }
+
+    public static SynthPanel load(Engine engine, Source source, SynthSpec spec) {
+        List<Column> columns = engine.columns(source);
+        Dialect d = engine.dialect();
+        String unit = Identifiers.requireColumn(columns, spec.unit(), source).name();
+        String time = Identifiers.requireColumn(columns, spec.time(), source).name();
+        if (!Identifiers.requireColumn(columns, time, source).numeric()) {
+            throw new CeterisException("time column '" + time + "' must be numeric (a year, week or period number); convert it in --sql");
+        }
+        String outcome = Identifiers.requireNumeric(columns, spec.outcome(), source).name();
+        String rel = engine.relation(source);
+        String u = d.asText(d.ident(unit));
+        String t = "CAST(" + d.ident(time) + " AS DOUBLE)";
+        Rows panel = engine.query("SELECT " + u + " AS u, " + t + " AS t, count(*) AS n, max(" + d.finiteOrNull(d.ident(outcome))
+                + ") AS y, count(" + d.finiteOrNull(d.ident(outcome)) + ") AS ny FROM " + rel + " WHERE " + d.ident(unit)
+                + " IS NOT NULL AND " + d.ident(time) + " IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2");
+        TreeSet<Double> timeSet = new TreeSet<>();
+        Map<String, Map<Double, Double>> values = new LinkedHashMap<>();
+        for (int i = 0; i < panel.size(); i++) {
+            String name = panel.getString(i, "u");
+            double tt = panel.getDouble(i, "t");
+            if (panel.getLong(i, "n") > 1) {
+                throw new CeterisException("duplicate rows for unit '" + name + "' at " + spec.time() + " " + PredictorSpec.label(tt)
+                        + " (" + panel.getLong(i, "n") + " rows); the panel needs one row per unit and time: aggregate it in --sql");
+            }
+            timeSet.add(tt);
+            values.computeIfAbsent(name, x -> new LinkedHashMap<>()).put(tt, panel.getLong(i, "ny") == 0 ? Double.NaN : panel.getDouble(i, "y"));
+        }
+        if (values.isEmpty()) {
+            throw new CeterisException(source.describe() + " has no rows with a unit and a time");
+        }
+        double[] times = timeSet.stream().mapToDouble(Double::doubleValue).toArray();
+        List<String> units = new ArrayList<>(values.keySet());
+        units.sort(String::compareTo);
+        double[][] y = new double[units.size()][times.length];
+        for (int k = 0; k < units.size(); k++) {
+            Map<Double, Double> row = values.get(units.get(k));
+            List<String> missing = new ArrayList<>();
+            List<String> empty = new ArrayList<>();
+            for (int j = 0; j < times.length; j++) {
+                Double v = row.get(times[j]);
+                if (v == null) {
+                    missing.add(PredictorSpec.label(times[j]));
+                } else if (v.isNaN()) {
+                    empty.add(PredictorSpec.label(times[j]));
+                } else {
+                    y[k][j] = v;
+                }
+            }
+            if (!missing.isEmpty()) {
+                throw new CeterisException("unbalanced panel: unit '" + units.get(k) + "' has no row for " + spec.time() + " "
+                        + list(missing) + "; every unit needs a row at every time (filter the times or units in --sql)");
+            }
+            if (!empty.isEmpty()) {
+                throw new CeterisException("outcome '" + outcome + "' is missing for unit '" + units.get(k) + "' at " + spec.time()
+                        + " " + list(empty) + "; fill it or drop the unit with --exclude");
+            }
+        }
+        List<PredictorSpec> traits = new ArrayList<>();
+        spec.traits().forEach(c -> traits.add(new PredictorSpec(c, null, null, null)));
+        return new SynthPanel(units, times, y, aggregates(engine, source, spec, spec.predictors(), columns, units, times, u, t, rel),
+                aggregates(engine, source, spec, traits, columns, units, times, u, t, rel),
+                spec.training() == null ? null
+                        : aggregates(engine, source, spec, spec.training().predictors(), columns, units, times, u, t, rel));
+    }
+
+    /** Predictors (windowed means and specials; traits are pre-period means), one row per unit. */
+    private static double[][] aggregates(Engine engine, Source source, SynthSpec spec, List<PredictorSpec> specs,
+            List<Column> columns, List<String> units, double[] times, String u, String t, String rel) {
+        Dialect d = engine.dialect();
+        int n = specs.size();
+        if (n == 0) {
+            return new double[0][];
+        }
+        StringBuilder sql = new StringBuilder("SELECT ").append(u).append(" AS u");
+        for (int i = 0; i < n; i++) {
+            PredictorSpec p = specs.get(i);
+            String col = Identifiers.requireNumeric(columns, p.column(), source).name();
+            String cond = condition(p, t, spec.treatmentTime(), times);
+            sql.append(", avg(CASE WHEN ").append(cond).append(" THEN ").append(d.finiteOrNull(d.ident(col))).append(" END) AS a").append(i);
+        }
+        sql.append(" FROM ").append(rel).append(" GROUP BY 1");
+        Rows rows = engine.query(sql.toString());
+        double[][] out = new double[n][units.size()];
+        for (double[] row : out) {
+            java.util.Arrays.fill(row, Double.NaN);
+        }
+        for (int r = 0; r < rows.size(); r++) {
+            int k = units.indexOf(rows.getString(r, "u"));
+            if (k >= 0) {
+                for (int i = 0; i < n; i++) {
+                    out[i][k] = rows.getDouble(r, "a" + i);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String condition(PredictorSpec p, String t, double treatmentTime, double[] times) {
+        if (p.special()) {
+            if (java.util.Arrays.stream(times).noneMatch(x -> x == p.at())) {
+                throw new CeterisException("predictor '" + p.label() + "': time " + PredictorSpec.label(p.at()) + " is not in the data ("
+                        + PredictorSpec.label(times[0]) + " to " + PredictorSpec.label(times[times.length - 1]) + ")");
+            }
+            return t + " = " + p.at();
+        }
+        double from = p.from() == null ? Double.NEGATIVE_INFINITY : p.from();
+        double to = p.to() == null ? Double.POSITIVE_INFINITY : p.to();
+        boolean any = java.util.Arrays.stream(times).anyMatch(x -> x >= from && x <= to && (p.to() != null || x < treatmentTime));
+        if (!any) {
+            throw new CeterisException("predictor '" + p.label() + "': its window holds no time of the data");
+        }
+        StringBuilder c = new StringBuilder("(TRUE");
+        if (p.from() != null) {
+            c.append(" AND ").append(t).append(" >= ").append(p.from());
+        }
+        if (p.to() != null) {
+            c.append(" AND ").append(t).append(" <= ").append(p.to());
+        } else {
+            c.append(" AND ").append(t).append(" < ").append(treatmentTime);
+        }
+        return c.append(")").toString();
+    }
+
+    private static String list(List<String> items) {
+        return items.size() <= 8 ? String.join(", ", items)
+                : String.join(", ", items.subList(0, 8)) + " and " + (items.size() - 8) + " more";
+    }
+}

@@ -1,0 +1,101 @@
+package org.ceteris.studies;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.ceteris.CeterisException;
+import org.ceteris.engine.Engine;
+import org.ceteris.engine.Source;
+import org.ceteris.inputs.SynthInputs;
+import org.ceteris.result.CeterisResult;
+import org.ceteris.synth.Parallel;
+import org.ceteris.synth.PredictorSpec;
+import org.ceteris.synth.SynthAnalysis;
+import org.ceteris.synth.SynthHeterogeneity;
+import org.ceteris.synth.SynthPanel;
+import org.ceteris.synth.SynthSpec;
+
+/**
+ * Synthetic control as a study: parameters as the flags of {@code ceteris synth} in snake_case
+ * ({@code treatment_time}, {@code fit_window}, {@code mspe_filter} …). One treated unit gives a
+ * {@link org.ceteris.synth.SynthResult}; several give a {@link org.ceteris.synth.HeterogeneityResult}.
+ */
+public final class SynthStudy implements StudyMethod {
+
+    @Override
+    public String name() {
+        return "synth";
+    }
+
+    @Override
+    public Set<String> parameters() {
+        return Set.of("unit", "time", "outcome", "treated", "treatment_time", "predictor", "special", "fit_window", "donors",
+                "exclude", "method", "v_search", "placebos", "mspe_filter", "conformal", "alpha", "seed", "traits",
+                "train_predictor", "train_special", "train_fit_window");
+    }
+
+    /** The spec from study parameters; list parameters take YAML lists or comma-separated text. */
+    public static SynthSpec spec(Params p) {
+        List<PredictorSpec> predictors = new ArrayList<>();
+        p.strings("predictor").forEach(s -> predictors.add(PredictorSpec.parseMean(s)));
+        p.strings("special").forEach(s -> predictors.add(PredictorSpec.parseSpecial(s)));
+        double[] window = window(p.optString("fit_window"));
+        String tt = p.string("treatment_time");
+        double treatmentTime;
+        try {
+            treatmentTime = Double.parseDouble(tt.strip());
+        } catch (NumberFormatException e) {
+            throw new CeterisException("treatment time '" + tt + "' is not a number (a year, week or period)");
+        }
+        Double filter = p.has("mspe_filter") ? p.doubleOr("mspe_filter", Double.NaN) : null;
+        SynthSpec.Training training = null;
+        double[] trainWindow = window(p.optString("train_fit_window"));
+        if (trainWindow != null) {
+            List<PredictorSpec> train = new ArrayList<>();
+            p.strings("train_predictor").forEach(s -> train.add(PredictorSpec.parseMean(s)));
+            p.strings("train_special").forEach(s -> train.add(PredictorSpec.parseSpecial(s)));
+            training = new SynthSpec.Training(train, trainWindow[0], trainWindow[1]);
+        } else if (p.has("train_predictor") || p.has("train_special")) {
+            throw new CeterisException("training predictors need --train-fit-window FROM-TO (the periods whose fit chooses V)");
+        }
+        return new SynthSpec(p.string("unit"), p.string("time"), p.string("outcome"), p.strings("treated"), treatmentTime,
+                predictors, window == null ? null : window[0], window == null ? null : window[1], p.strings("donors"),
+                p.strings("exclude"), SynthSpec.Estimator.parse(p.optString("method")), SynthSpec.VSearch.parse(p.optString("v_search")),
+                p.flag("placebos"), filter, p.flag("conformal"), p.doubleOr("alpha", 0.1), p.longOr("seed", 1), p.strings("traits"),
+                training);
+    }
+
+    /** {@code FROM-TO} as two numbers, or null. */
+    public static double[] window(String text) {
+        if (text == null) {
+            return null;
+        }
+        int dash = text.indexOf('-', 1);
+        try {
+            if (dash < 0) {
+                throw new NumberFormatException();
+            }
+            return new double[] {Double.parseDouble(text.substring(0, dash).strip()), Double.parseDouble(text.substring(dash + 1).strip())};
+        } catch (NumberFormatException e) {
+            throw new CeterisException("--fit-window '" + text + "': write it as FROM-TO, e.g. 1970-1988");
+        }
+    }
+
+    /** Reads the panel with the engine and fits; placebo fits run through {@code parallel}. */
+    public static CeterisResult run(Engine engine, Source source, SynthSpec spec, Parallel parallel) {
+        SynthPanel panel = SynthInputs.load(engine, source, spec);
+        if (spec.treated().size() == 1) {
+            if (!spec.traits().isEmpty()) {
+                throw new CeterisException("--traits compares several treated units: give them with --treated A,B,C");
+            }
+            return SynthAnalysis.analyze(spec, panel, spec.treated().get(0), parallel);
+        }
+        return SynthHeterogeneity.analyze(spec, panel, parallel);
+    }
+
+    @Override
+    public CeterisResult run(Engine engine, Source source, Params params) {
+        params.requireOnly(parameters());
+        return run(engine, source, spec(params), Parallel.sequential());
+    }
+}
