@@ -78,6 +78,15 @@ class SparkDuckDbParityTest {
     }
 
     @Test
+    void synthOnProp99WithPredictors() {
+        JsonNode j = same("synth", "--data", TestData.PROP99.toString(), "--unit", "state", "--time", "year", "--outcome", "cigsale",
+                "--treated", "California", "--treatment-time", "1989", "--predictor", "lnincome:1980-1988",
+                "--predictor", "retprice:1980-1988", "--predictor", "beer:1984-1988", "--special", "cigsale@1988",
+                "--special", "cigsale@1975", "--v-search", "regression");
+        assertTrue(j.get("method").asText().startsWith("synthetic_control"));
+    }
+
+    @Test
     void didStaggeredOnMpdta() {
         JsonNode j = same("did", "--data", TestData.MPDTA.toString(), "--unit", "countyreal", "--time", "year", "--outcome", "lemp",
                 "--first-treated", "first.treat", "--covariates", "lpop");

@@ -16,6 +16,7 @@ import org.ceteris.engine.DuckDbEngine;
 final class TestData {
 
     static final Path MPDTA = Path.of("../ceteris-core/src/test/resources/org/ceteris/did/mpdta.csv");
+    static final Path PROP99 = Path.of("../ceteris-core/src/test/resources/org/ceteris/synth/data/smoking_prop99.csv");
     static final Path CARD_KRUEGER = Path.of("../ceteris-core/src/test/resources/org/ceteris/did/card_krueger_1994.csv");
 
     private TestData() {
