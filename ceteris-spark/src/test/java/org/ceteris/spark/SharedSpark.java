@@ -25,7 +25,6 @@ final class SharedSpark {
                     .config("spark.driver.bindAddress", "127.0.0.1")
                     .config("spark.sql.shuffle.partitions", "4")
                     .config("spark.default.parallelism", "2")
-                    .config("spark.sql.warehouse.dir", "target/spark-warehouse")
                     .getOrCreate();
         }
         return session;
