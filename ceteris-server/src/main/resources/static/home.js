@@ -5,17 +5,27 @@
   var el = C.el;
   var app = document.getElementById('app');
 
+  /* A study without a headline number (a DAG, an interaction scan): the first sentence of its summary. */
+  function gist(summary) {
+    if (!summary) return 'See the study page.';
+    var m = /^(.{20,240}?[.])(\s|$)/.exec(summary);
+    var first = m ? m[1] : summary;
+    return first.length > 240 ? first.substring(0, 237) + '…' : first;
+  }
+
   function card(s) {
-    var spark = el('div', {class: s.runs ? 'spark chart' : 'spark', 'data-title': 'sparkline ' + s.name});
+    // a sparkline only when some run has a headline number (a DAG or an interaction scan has none)
+    var numbers = (s.history || []).some(function (r) { return r.headline && r.headline.estimate !== null; });
+    var spark = el('div', {class: numbers ? 'spark chart' : 'spark', 'data-title': 'sparkline ' + s.name});
     var href = 'study.html?name=' + encodeURIComponent(s.name);
     var node = el('a', {class: 'card', href: href, 'data-study': s.name},
       el('div', {class: 'card-head'}, el('h2', {text: s.name}), C.badge(s.headline, s.runs)),
       el('div', {class: 'method', text: s.method}),
       s.headline ? el('p', {class: 'headline'}, el('span', {class: 'label', text: s.headline.label}), el('br'),
-        el('strong', {text: C.headlineText(s.headline)})) : el('p', {class: 'muted', text: s.runs ? 'No single headline number.' : 'Not run yet.'}),
+        el('strong', {text: C.headlineText(s.headline)})) : el('p', {class: 'muted gist', text: s.runs ? gist(s.summary) : 'Not run yet.'}),
       el('div', {class: 'card-foot'}, el('span', {class: 'muted small', text: 'Last run: ' + C.when(s.last_run_at)}), spark));
     return {node: node, draw: function () {
-      if (s.runs) C.sparkline(spark, s.history).catch(function (e) { C.showError(spark, 'chart failed: ' + e.message); });
+      if (numbers) C.sparkline(spark, s.history).catch(function (e) { C.showError(spark, 'chart failed: ' + e.message); });
     }};
   }
 

@@ -16,7 +16,9 @@
   function chartBox(item) {
     var box = el('div', {class: 'chart', 'data-title': item.title});
     var fig = el('figure', null, box, el('figcaption', {class: 'caption', text: item.caption || ''}));
-    C.chart(box, item.spec).catch(function (e) { C.showError(box, 'The chart could not be drawn: ' + e.message); });
+    // a view draws a Vega-Lite spec, or (item.render) draws into the box itself and returns a promise
+    var drawn = item.render ? Promise.resolve().then(function () { return item.render(box); }) : C.chart(box, item.spec);
+    drawn.catch(function (e) { C.showError(box, 'The chart could not be drawn: ' + e.message); });
     return fig;
   }
 
@@ -42,7 +44,11 @@
       return {run_at: r.run_at, run: r.run_id, label: label, estimate: r.headline.estimate,
         low: r.headline.ci_low, high: r.headline.ci_high, relative: r.headline.relative};
     });
-    if (values.length === 0) return el('p', {class: 'muted', text: 'No runs with a headline number yet.'});
+    if (values.length === 0) {
+      return el('p', {class: 'muted', text: history.length > 0
+        ? 'This study gives no single number to follow from run to run; each run\'s summary says what it found.'
+        : 'No runs with a headline number yet.'});
+    }
     var fmt = values[0].relative ? '+.1%' : ',.3~f';
     var box = el('div', {class: 'chart', 'data-title': 'history'});
     var x = {field: 'label', type: 'ordinal', sort: {field: 'run'}, title: 'run (time in UTC · run number)',
@@ -97,7 +103,11 @@
     var charts = view && view.charts ? view.charts(result, study) : [];
     if (charts.length > 0) {
       var box = el('div');
-      charts.forEach(function (item) { box.appendChild(el('h3', {text: item.title})); box.appendChild(chartBox(item)); });
+      charts.forEach(function (item) {
+        box.appendChild(el('h3', {text: item.title}));
+        if (item.lead) box.appendChild(el('p', {class: 'lead ' + (item.leadClass || ''), text: item.lead}));
+        box.appendChild(chartBox(item));
+      });
       app.appendChild(section('The evidence', box));
       if (view.details) app.appendChild(section('The numbers', view.details(result, study)));
     } else {

@@ -3,17 +3,16 @@ package org.ceteris.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.regex.Pattern;
 import org.ceteris.CeterisException;
 import org.ceteris.assign.AssignConfig;
 import org.ceteris.assign.Assigner;
 import org.ceteris.assign.Assignment;
 import org.ceteris.assign.UnitAssignment;
+import org.ceteris.assignment.AssignAttributes;
 import org.ceteris.assignment.AssignConfigYaml;
 import org.ceteris.assignment.BulkAssignment;
 import org.ceteris.engine.DuckDbEngine;
@@ -27,8 +26,6 @@ import picocli.CommandLine.Spec;
 @Command(name = "assign", mixinStandardHelpOptions = true,
         description = "Assign one unit (--unit) or a table of units (--units) to the experiments of a config, as the GrowthBook SDKs do.")
 public final class AssignCommand implements Callable<Integer> {
-
-    private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
 
     @Spec
     CommandSpec spec;
@@ -98,30 +95,11 @@ public final class AssignCommand implements Callable<Integer> {
     }
 
     static Map<String, Object> attributes(List<String> pairs) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        for (String p : pairs) {
-            int eq = p.indexOf('=');
-            if (eq <= 0) {
-                throw new CeterisException("--attr '" + p + "' must look like KEY=VALUE");
-            }
-            String v = p.substring(eq + 1);
-            Object value = v.equals("true") ? Boolean.TRUE : v.equals("false") ? Boolean.FALSE
-                    : NUMBER.matcher(v).matches() ? (Object) Double.parseDouble(v) : v;
-            out.put(p.substring(0, eq), value);
-        }
-        return out;
+        return AssignAttributes.parse(pairs, "--attr");
     }
 
     static Map<String, String> forcedMap(List<String> pairs) {
-        Map<String, String> out = new LinkedHashMap<>();
-        for (String p : pairs) {
-            int eq = p.indexOf('=');
-            if (eq <= 0 || eq == p.length() - 1) {
-                throw new CeterisException("--force '" + p + "' must look like EXPERIMENT=VARIATION");
-            }
-            out.put(p.substring(0, eq), p.substring(eq + 1));
-        }
-        return out;
+        return AssignAttributes.forced(pairs, "--force");
     }
 
     static String render(UnitAssignment r) {

@@ -58,7 +58,7 @@ public final class SequentialVerdict {
         if (!ahead.isEmpty()) {
             sentences.add("At the last look " + String.join("; ", ahead) + ".");
         }
-        sentences.add("These intervals and p-values stay valid however often the results are looked at ("
+        sentences.add("These ranges stay valid however often the results are looked at ("
                 + Wording.confidence(spec.alpha()) + " for the whole test).");
         long warnings = diagnostics.stream().filter(d -> d.severity() != Severity.INFO).count();
         if (warnings > 0) {

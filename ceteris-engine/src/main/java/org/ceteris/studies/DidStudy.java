@@ -41,4 +41,12 @@ public final class DidStudy implements StudyMethod {
         params.requireOnly(parameters());
         return run(engine, source, spec(params));
     }
+
+    /** The average effect after the change, labelled in words (the generic label would be "estimate"). */
+    @Override
+    public Headline headline(org.ceteris.result.CeterisResult result) {
+        Headline g = StudyMethod.super.headline(result);
+        return g == null ? null : new Headline("effect of the change, averaged after it", g.estimate(), g.ciLow(), g.ciHigh(),
+                false, g.verdict());
+    }
 }

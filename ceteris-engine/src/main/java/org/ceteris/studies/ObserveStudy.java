@@ -34,6 +34,8 @@ public final class ObserveStudy implements StudyMethod {
     /**
      * The spec from study parameters; {@code covariates} and {@code refute} take lists. With
      * {@code dag} (DAGitty text) the covariates are the diagram's smallest minimal adjustment set.
+     * In ceteris.yaml {@code method:} names the study's method, so the CLI's {@code --method}
+     * (match, ipw, aipw, regression) is written {@code estimator:} there ({@link StudySpec} maps it).
      */
     public static ObserveSpec spec(Params p) {
         if (p.has("dag")) {
@@ -117,5 +119,18 @@ public final class ObserveStudy implements StudyMethod {
         return new ObserveResult(r.method(), r.estimator(), r.estimand(), r.estimate(), r.se(), r.ciLow(), r.ciHigh(),
                 r.pValue(), r.nTreated(), r.nControl(), r.nMatchedControl(), r.propensity(), r.balance(), r.overlap(),
                 r.refutations(), diagnostics, r.summary());
+    }
+
+    /** The effect, labelled by whom it describes (the generic label would be "estimate"). */
+    @Override
+    public Headline headline(org.ceteris.result.CeterisResult result) {
+        Headline g = StudyMethod.super.headline(result);
+        if (g == null) {
+            return null;
+        }
+        String estimand = ((ObserveResult) result).estimand();
+        String label = "att".equals(estimand) ? "effect on those treated" : "atc".equals(estimand) ? "effect on those not treated"
+                : "average effect of the treatment";
+        return new Headline(label, g.estimate(), g.ciLow(), g.ciHigh(), false, g.verdict());
     }
 }

@@ -46,4 +46,35 @@ public final class SequentialStudy implements StudyMethod {
         params.requireOnly(parameters());
         return run(engine, source, spec(params));
     }
+
+    /**
+     * The winner's difference from control at the last look, or without a winner the arm furthest
+     * from control there (the result has no single top-level estimate).
+     */
+    @Override
+    public Headline headline(org.ceteris.result.CeterisResult result) {
+        SequentialResult r = (SequentialResult) result;
+        if (r.looks().isEmpty()) {
+            return null;
+        }
+        String winner = r.decision() == null ? null : r.decision().winner();
+        SequentialResult.Arm best = null;
+        for (SequentialResult.Arm a : r.looks().get(r.looks().size() - 1).arms()) {
+            if (a.estimate() == null || a.ciLow() == null || a.ciHigh() == null) {
+                continue;
+            }
+            if (a.variant().equals(winner)) {
+                best = a;
+                break;
+            }
+            if (best == null || Math.abs(a.estimate()) > Math.abs(best.estimate())) {
+                best = a;
+            }
+        }
+        if (best == null) {
+            return null;
+        }
+        return new Headline(best.variant() + " vs control", best.estimate(), best.ciLow(), best.ciHigh(), false,
+                Headline.verdict(best.ciLow(), best.ciHigh(), result));
+    }
 }

@@ -38,6 +38,7 @@ public final class CeterisServer implements AutoCloseable {
         state.snapshot(); // fail now, not on the first request, if the workspace cannot be read
         QueryService query = new QueryService(state, options.queryRowLimit(), options.queryTimeoutMs());
         StudyController studies = new StudyController(state);
+        AssignRoute assign = new AssignRoute(workspace.dir());
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -57,7 +58,7 @@ public final class CeterisServer implements AutoCloseable {
             config.routes.post("/api/studies/{name}/run", studies::run);
             config.routes.get("/api/studies/{name}/history", studies::history);
             config.routes.post("/api/query", ctx -> ctx.json(query.run(Bodies.sql(ctx))));
-            config.routes.get("/api/assign", CeterisServer::assign);
+            config.routes.get("/api/assign", assign::handle);
             config.routes.get("/openapi.json", ctx -> ctx.contentType("application/json").result(Resources.bytes("/openapi.json")));
             config.routes.get("/views.js", ctx -> ctx.contentType("text/javascript; charset=utf-8").result(Resources.viewsScript()));
             config.routes.exception(ProblemException.class, (e, ctx) -> problem(ctx, e.toProblem(ctx.path())));
@@ -149,11 +150,6 @@ public final class CeterisServer implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             return false;
         }
-    }
-
-    private static void assign(Context ctx) {
-        throw Problem.notFound("assignment-not-configured", "assignment is not available in this workspace: "
-                + "no assignment config is present (deterministic assignment, org.ceteris.assign, is not part of this build yet)");
     }
 
     private static boolean isProblem(Context ctx) {

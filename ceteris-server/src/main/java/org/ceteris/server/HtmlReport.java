@@ -44,6 +44,9 @@ public final class HtmlReport {
                 "/static/vendor/vega-embed.min.js", "/static/app.js")) {
             sb.append("<script>\n").append(scriptSafe(Resources.text(js))).append("\n</script>\n");
         }
+        if (org.ceteris.dag.DagAdjustResult.METHOD.equals(spec.method())) { // the diagram is drawn by Graphviz (WASM)
+            sb.append("<script>\n").append(scriptSafe(Resources.text("/static/vendor/viz-global.js"))).append("\n</script>\n");
+        }
         sb.append("<script>\n").append(scriptSafe(Resources.viewsScript())).append("\n</script>\n");
         sb.append("<script>\n").append(scriptSafe(Resources.text("/static/study.js"))).append("\n</script>\n");
         sb.append("</body>\n</html>\n");

@@ -14,7 +14,9 @@ import org.ceteris.workspace.WorkspaceConfig;
  * The JSON documents of the study routes. A study document has everything its page needs in one
  * request: {@code name}, {@code method}, {@code spec}, {@code runs} (count), {@code last_run} (the
  * latest run with its full {@code result}, or null) and {@code history} (every run's headline,
- * oldest first). The HTML report embeds the same document.
+ * oldest first). A {@code dag_adjust} study also has {@code dot}: the latest run's diagram in
+ * Graphviz DOT with the adjustment set highlighted (see {@link DagDrawing}). The HTML report embeds
+ * the same document.
  */
 final class StudyViews {
 
@@ -29,6 +31,9 @@ final class StudyViews {
         m.put("runs", history.size());
         m.put("last_run", latest == null ? null : latest.toJson(true));
         m.put("history", historyJson(history));
+        if (org.ceteris.dag.DagAdjustResult.METHOD.equals(spec.method())) {
+            m.put("dot", DagDrawing.dot(latest));
+        }
         return m;
     }
 

@@ -17,6 +17,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import org.ceteris.CeterisException;
 import org.ceteris.json.Json;
@@ -126,6 +127,51 @@ class ApiTest {
     }
 
     @Test
+    void everyMethodsSummaryIsPlainLanguage() throws Exception {
+        Map<String, String> summaries = new java.util.LinkedHashMap<>();
+        for (String study : List.of("launch", "concurrent", "referral", "referral_dag", "hidden_confounder", "artwork_test", "billboard")) {
+            summaries.put(study, ok(send("GET", "/api/studies/" + study, null), 200).get("last_run").get("summary").asText());
+        }
+        String did = summaries.get("launch");
+        assertTrue(did.contains("hours per member rose by") && did.matches("(?s).*interval \\d.*\\d to \\d.*"), "direction, size, interval: " + did);
+        String observe = summaries.get("referral");
+        assertTrue(observe.contains("lowered inactive 30 by") && observe.matches("(?s).*interval -?\\d.*to -?\\d.*"), observe);
+        assertTrue(observe.contains("warning"), "the limited-overlap warning is mentioned: " + observe);
+        assertTrue(summaries.get("concurrent").contains("experiments"), summaries.get("concurrent"));
+        String synth = summaries.get("billboard");
+        assertTrue(synth.matches("(?s).*Lakeview's signups per 100k was on average \\d.* higher.*") && synth.contains("chance"), synth);
+        String sequential = summaries.get("artwork_test");
+        assertTrue(sequential.contains("is the winner") && sequential.contains("taken out of the test")
+                && sequential.matches("(?s).*above control by \\d.*\\(\\d.* to \\d.*"), "winner, demotions, size, interval: " + sequential);
+        assertTrue(summaries.get("referral_dag").contains("country, friends_on_service, trial_minutes"), summaries.get("referral_dag"));
+        for (Map.Entry<String, String> e : summaries.entrySet()) {
+            String lower = e.getValue().toLowerCase(Locale.ROOT);
+            for (String jargon : List.of("p-value", "p value", "null hypothesis", "statistically significant", "heteroskedastic",
+                    "t-statistic", "chi", "welch", "alpha", "propensity", "twfe", "aipw", "ipw", "d-separat", "backdoor", "back-door",
+                    "standardized mean", "p-values", "confidence sequence", "msprt", "bonferroni")) {
+                assertFalse(lower.matches("(?s).*\\b" + java.util.regex.Pattern.quote(jargon) + "\\b.*"),
+                        () -> e.getKey() + ": jargon '" + jargon + "' in: " + e.getValue());
+            }
+        }
+    }
+
+    @Test
+    void aDagStudyCarriesItsDiagramWithTheAdjustmentSet() throws Exception {
+        JsonNode dag = ok(send("GET", "/api/studies/referral_dag", null), 200);
+        String dot = dag.get("dot").asText();
+        assertTrue(dot.startsWith("digraph"), dot);
+        for (String n : List.of("country", "friends_on_service", "trial_minutes")) {
+            assertTrue(dot.contains("\"" + n + "\" [style=filled, fillcolor=\"" + DagDrawing.ADJUSTED_FILL + "\""), n + " highlighted in " + dot);
+        }
+        assertFalse(dot.contains("\"age\" [style=filled, fillcolor=\"" + DagDrawing.ADJUSTED_FILL), "age is not in the set");
+        assertTrue(dot.contains("\"referred\" [style=filled, fillcolor=\"#b7e1a1\"]"), "exposure coloured");
+        JsonNode hidden = ok(send("GET", "/api/studies/hidden_confounder", null), 200);
+        assertFalse(hidden.get("last_run").get("result").get("identifiable").asBoolean());
+        assertFalse(hidden.get("dot").asText().contains(DagDrawing.ADJUSTED_FILL), "nothing to highlight");
+        assertFalse(ok(send("GET", "/api/studies/home_row", null), 200).has("dot"), "only DAG studies have a diagram");
+    }
+
+    @Test
     void runNowStoresARunAndTheStudyShowsIt() throws Exception {
         int before = ok(send("GET", "/api/studies/run_from_api", null), 200).get("runs").asInt();
         JsonNode run = ok(send("POST", "/api/studies/run_from_api/run", null), 201);
@@ -230,7 +276,63 @@ class ApiTest {
 
     @Test
     void assignIs404UntilAnAssignmentConfigExists() throws Exception {
-        problem(send("GET", "/api/assign?unit=u1", null), 404, "assignment");
+        problem(send("GET", "/api/assign?unit=u1", null), 404, "assignment.yaml");
+    }
+
+    static final String ASSIGNMENT = """
+            namespaces:
+              homepage: {}
+            experiments:
+              - key: row-ranking
+                variations: [control, personalised]
+                weights: [0.5, 0.5]
+                namespace: [homepage, 0.0, 0.5]
+              - key: us-artwork
+                variations: [old, new]
+                condition: {country: US, age: {$gte: 18}}
+            """;
+
+    @Test
+    void assignAnswersLikeTheCliOnceTheWorkspaceHasAnAssignmentConfig() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("ceteris-assign-ws");
+        Workspace ws = Workspace.openOrCreate(dir);
+        try (CeterisServer own = CeterisServer.start(ws, ServerOptions.defaults("test").withAddress("127.0.0.1", 0, null))) {
+            String base = "http://127.0.0.1:" + own.port();
+            java.util.function.Function<String, HttpResponse<String>> get = path -> {
+                try {
+                    return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            };
+            problem(get.apply("/api/assign?unit=u1"), 404, "assignment.yaml");
+            java.nio.file.Files.writeString(dir.resolve("assignment.yaml"), ASSIGNMENT);
+            org.ceteris.assign.Assigner assigner = new org.ceteris.assign.Assigner(
+                    org.ceteris.assignment.AssignConfigYaml.read(dir.resolve("assignment.yaml")));
+            for (String unit : List.of("u1", "member-42", "ü 7")) {
+                String q = java.net.URLEncoder.encode(unit, java.nio.charset.StandardCharsets.UTF_8);
+                HttpResponse<String> r = get.apply("/api/assign?unit=" + q + "&attr=country=US&attr=age=30");
+                JsonNode doc = ok(r, 200);
+                // what `ceteris assign --config assignment.yaml --unit ID --attr country=US --attr age=30 --json` prints
+                String cli = Json.write(assigner.assign(unit, Map.of("country", "US", "age", 30.0), Map.of()));
+                assertEquals(cli, r.body(), unit);
+                assertEquals(unit, doc.get("unit").asText());
+            }
+            JsonNode adult = ok(get.apply("/api/assign?unit=u1&attr=country=US&attr=age=30"), 200);
+            JsonNode minor = ok(get.apply("/api/assign?unit=u1&attr=country=US&attr=age=12"), 200);
+            assertNotEquals(adult.toString(), minor.toString(), "numbers in attr are typed: age 12 fails the targeting");
+            JsonNode forced = ok(get.apply("/api/assign?unit=u1&force=row-ranking=personalised"), 200);
+            assertTrue(forced.toString().contains("personalised"), forced::toString);
+            problem(get.apply("/api/assign"), 400, "unit");
+            problem(get.apply("/api/assign?unit="), 400, "unit");
+            problem(get.apply("/api/assign?unit=u1&attr=country"), 400, "KEY=VALUE");
+            java.nio.file.Files.writeString(dir.resolve("assignment.yaml"), "experiments: [{key: x, variations: [a]}, {key: x}]\n");
+            problem(get.apply("/api/assign?unit=u1"), 422, "assignment.yaml");
+        } finally {
+            try (java.util.stream.Stream<java.nio.file.Path> paths = java.nio.file.Files.walk(dir)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
     }
 
     @Test

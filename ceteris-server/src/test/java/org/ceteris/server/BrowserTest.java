@@ -77,14 +77,18 @@ class BrowserTest {
     void homePageHasACardPerStudyWithSparklines() throws Exception {
         open(url(""), "home");
         List<WebElement> cards = driver.findElements(By.cssSelector("a.card"));
-        assertEquals(5, cards.size());
+        assertEquals(TestWorkspace.STUDIES, cards.size());
         String home = cards.get(0).getText();
         assertTrue(home.contains("home_row") && home.contains("Clear increase") && home.contains("likely between"), home);
         assertTrue(cards.get(2).getText().contains("Check the data"), cards.get(2).getText());
         assertTrue(cards.get(3).getText().contains("Not run yet"), cards.get(3).getText());
         long withRuns = cards.stream().filter(c -> !c.getText().contains("Not run yet")).count();
-        assertTrue(withRuns >= 3);
-        assertEquals(withRuns, driver.findElements(By.cssSelector(".spark svg")).size(), "a sparkline on every card that has runs");
+        assertTrue(withRuns >= TestWorkspace.RUN.size());
+        long withNumbers = cards.stream().filter(c -> !c.findElements(By.cssSelector("p.headline")).isEmpty()).count();
+        String dag = driver.findElement(By.cssSelector("a.card[data-study='referral_dag'] p.gist")).getText();
+        assertTrue(dag.startsWith("According to this diagram") && dag.endsWith("trial_minutes."), "a card without a number shows the gist: " + dag);
+        assertTrue(withNumbers >= 3 && withNumbers < withRuns, "the DAG studies have no headline number");
+        assertEquals(withNumbers, driver.findElements(By.cssSelector(".spark svg")).size(), "a sparkline on every card that has numbers");
     }
 
     @Test
@@ -103,6 +107,95 @@ class BrowserTest {
     }
 
     @Test
+    void didStudyShowsTheEventStudyWithTheBeforePeriodShaded() throws Exception {
+        open(url("study.html?name=launch"), "study-launch");
+        assertEquals(2, driver.findElements(By.cssSelector(".chart svg")).size(), "event study and history");
+        WebElement chart = driver.findElement(By.cssSelector(".chart[data-title='Effect by time since the change'] svg"));
+        assertTrue(chart.getText().contains("periods since"), chart.getText());
+        assertEquals(1, chart.findElements(By.cssSelector("g.mark-rect.role-mark path")).size(), "the before-period band");
+        assertTrue(chart.findElements(By.cssSelector("g.mark-symbol.role-mark path")).size() >= 5, "a dot per period");
+    }
+
+    @Test
+    void interactionsStudyShowsEachPairsInteraction() throws Exception {
+        open(url("study.html?name=concurrent"), "study-concurrent");
+        // the scan has no single headline number, so no history chart: the forest plot only
+        WebElement forest = driver.findElement(By.cssSelector(".chart[data-title^='Do overlapping experiments'] svg"));
+        assertTrue(forest.findElements(By.cssSelector("g.mark-symbol.role-mark path")).size() >= 3, forest.getText());
+        assertTrue(driver.findElement(By.cssSelector("p.summary")).getText().length() > 40);
+    }
+
+    @Test
+    void observeStudyShowsTheEffectAndALovePlot() throws Exception {
+        open(url("study.html?name=referral"), "study-referral");
+        assertEquals(3, driver.findElements(By.cssSelector(".chart svg")).size(), "effect, love plot and history");
+        WebElement love = driver.findElement(By.cssSelector(".chart[data-title^='Were the groups alike'] svg"));
+        // a dot before and after adjusting for each of the four covariates
+        int rows = driver.findElements(By.cssSelector("table tbody tr")).size();
+        assertTrue(rows >= 4, "a balance row per covariate (country as one row per level)");
+        assertEquals(2 * rows, love.findElements(By.cssSelector("g.mark-symbol.role-mark path")).size(), love.getText());
+        for (String covariate : List.of("age", "trial minutes", "friends on service", "country US")) {
+            assertTrue(love.getText().contains(covariate), covariate + " in " + love.getText());
+        }
+        assertTrue(driver.findElement(By.tagName("body")).getText().contains("alike after (within ±0.1)"));
+    }
+
+    @Test
+    void sequentialStudyShowsIntervalsPerLookWithDemotionsMarked() throws Exception {
+        open(url("study.html?name=artwork_test"), "study-artwork_test");
+        WebElement chart = driver.findElement(By.cssSelector(".chart[data-title^='Each variant against control'] svg"));
+        String text = chart.getText();
+        for (String arm : List.of("bold_title", "dark_moody", "lead_closeup", "ensemble")) {
+            assertTrue(text.contains(arm), arm + " in " + text);
+        }
+        assertTrue(text.contains("dropped"), "the demoted arms are marked: " + text);
+        assertTrue(chart.findElements(By.cssSelector("g.mark-area.role-mark path")).size() >= 1, "the interval bands");
+        assertTrue(driver.findElement(By.tagName("body")).getText().contains("dropped variant"), "the table of demotions");
+    }
+
+    @Test
+    void synthStudyShowsActualVsSyntheticTheGapAndThePlaceboCheck() throws Exception {
+        open(url("study.html?name=billboard"), "study-billboard");
+        WebElement twin = driver.findElement(By.cssSelector(".chart[data-title^='Lakeview against its synthetic twin'] svg"));
+        assertTrue(twin.getText().contains("change starts") && twin.getText().contains("synthetic Lakeview"), twin.getText());
+        assertEquals(2, twin.findElements(By.cssSelector("g.mark-line.role-mark path")).size(), "actual and synthetic");
+        WebElement gap = driver.findElement(By.cssSelector(".chart[data-title^='The gap'] svg"));
+        assertTrue(gap.findElements(By.cssSelector("g.mark-line.role-mark path")).size() >= 1);
+        WebElement placebo = driver.findElement(By.cssSelector(".chart[data-title^='Does Lakeview stand out'] svg"));
+        assertTrue(placebo.findElements(By.cssSelector("g.mark-symbol.role-mark path")).size() > 10, "a dot per comparison city");
+        assertTrue(driver.findElement(By.tagName("body")).getText().contains("comparison unit"), "the weights table");
+    }
+
+    @Test
+    void dagStudyDrawsTheDiagramWithTheAdjustmentSet() throws Exception {
+        open(url("study.html?name=referral_dag"), "study-referral_dag");
+        WebElement svg = driver.findElement(By.cssSelector(".dag-svg svg"));
+        assertEquals(7, svg.findElements(By.cssSelector("g.node")).size(), "every variable of the diagram");
+        assertTrue(svg.findElements(By.cssSelector("g.edge")).size() >= 11);
+        String lead = driver.findElement(By.cssSelector("p.lead")).getText();
+        assertTrue(lead.startsWith("Adjust for country, friends on service and trial minutes"), lead);
+        long amber = svg.findElements(By.cssSelector("g.node polygon")).stream()
+                .filter(p -> "#f6d68b".equalsIgnoreCase(p.getAttribute("fill"))).count();
+        assertEquals(3, amber, "the three adjusted variables are filled");
+        open(url("study.html?name=hidden_confounder"), "study-hidden_confounder");
+        String blocked = driver.findElement(By.cssSelector("p.lead")).getText();
+        assertTrue(blocked.startsWith("Not identifiable"), blocked);
+        assertEquals(3, driver.findElements(By.cssSelector(".dag-svg svg g.node")).size());
+        open(url("study.html?name=nothing_to_adjust"), "study-nothing_to_adjust");
+        String none = driver.findElement(By.cssSelector("p.lead")).getText();
+        assertTrue(none.startsWith("No adjustment needed"), none);
+        assertTrue(driver.findElement(By.tagName("body")).getText().contains("(nothing)"), "the empty set is listed");
+    }
+
+    @Test
+    void aDagReportDrawsTheDiagramOffline() throws Exception {
+        Path report = Files.createDirectories(Path.of("target")).resolve("report-referral_dag.html");
+        Files.writeString(report, HtmlReport.write(workspace, "referral_dag"));
+        open(report.toUri().toString(), "report-referral_dag");
+        assertEquals(7, driver.findElements(By.cssSelector(".dag-svg svg g.node")).size());
+    }
+
+    @Test
     void aMethodWithoutAChartGetsTheGenericView() throws Exception {
         open(url("study.html?name=home_row&view=generic"), "study-generic");
         WebElement generic = driver.findElement(By.cssSelector("section.generic"));
@@ -113,7 +206,12 @@ class BrowserTest {
     @Test
     void everyMethodViewDrawsItsSampleResults() throws Exception {
         open(url("test/views-harness.html"), "views-harness");
-        assertTrue(driver.findElements(By.cssSelector(".chart svg")).size() >= 4, "did (3 designs) and interactions");
+        assertTrue(driver.findElements(By.cssSelector(".chart svg")).size() >= 8, "did (3 designs), interactions, synth (3), sequential");
+        WebElement sequential = driver.findElement(By.cssSelector(".chart[data-title='sequential 0'] svg"));
+        assertTrue(sequential.getText().contains("dropped") && sequential.getText().contains("winner"),
+                "the demotion and the winner are marked: " + sequential.getText());
+        WebElement synth = driver.findElement(By.cssSelector(".chart[data-title='synth 0'] svg"));
+        assertTrue(synth.getText().contains("change starts"), "the treatment time is marked: " + synth.getText());
     }
 
     @Test
@@ -124,7 +222,8 @@ class BrowserTest {
                 "var done = arguments[0]; Ceteris.api('api/studies/run_from_api').then(function (s) { done(s.runs); });")).intValue();
         String expected = (runs + 1) + " run" + (runs == 0 ? "" : "s") + " stored";
         driver.findElement(By.id("run-now")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> !d.findElement(By.cssSelector(".study-head")).getText().equals(before));
+        new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> !d.findElement(By.cssSelector(".study-head")).getText().equals(before));
         waitForCharts();
         assertTrue(driver.findElement(By.cssSelector(".study-head")).getText().contains(expected),
                 driver.findElement(By.cssSelector(".study-head")).getText());
@@ -156,7 +255,7 @@ class BrowserTest {
         try (CeterisServer guarded = CeterisServer.start(workspace, ServerOptions.defaults("test").withAddress("127.0.0.1", 0, "tok-123"))) {
             String base = "http://127.0.0.1:" + guarded.port() + "/";
             open(base + "?token=tok-123", "home-with-token");
-            assertEquals(5, driver.findElements(By.cssSelector("a.card")).size());
+            assertEquals(TestWorkspace.STUDIES, driver.findElements(By.cssSelector("a.card")).size());
             driver.findElement(By.cssSelector("a.card")).click();
             new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("study.html"));
             waitForCharts();
@@ -197,7 +296,7 @@ class BrowserTest {
                     + "  if (charts[i].querySelector('.alert')) return true;"
                     + "  var svg = charts[i].querySelector('svg');"
                     + "  if (!svg) return false;"
-                    + "  var marks = svg.querySelectorAll('.role-mark path, .role-mark line, .role-mark rect, .role-mark text');"
+                    + "  var marks = svg.querySelectorAll('.role-mark path, .role-mark line, .role-mark rect, .role-mark text, g.node');"
                     + "  if (marks.length === 0) return false;"
                     + "}"
                     + "return true;");

@@ -4,7 +4,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.ceteris.engine.DuckDbEngine;
+import org.ceteris.scenarios.ArtworkScenario;
+import org.ceteris.scenarios.BillboardScenario;
+import org.ceteris.scenarios.ConcurrentScenario;
 import org.ceteris.scenarios.HomeRowScenario;
+import org.ceteris.scenarios.LaunchScenario;
+import org.ceteris.scenarios.ReferralScenario;
 import org.ceteris.workspace.StudyRunner;
 import org.ceteris.workspace.Workspace;
 import org.ceteris.workspace.WorkspaceConfig;
@@ -48,7 +53,63 @@ final class TestWorkspace {
                 table: home_row
                 variant: variant
                 metric: sessions
+              launch:
+                method: did
+                table: region_engagement
+                unit: region
+                time: month
+                outcome: hours_per_member
+                first_treated: first_treated
+              concurrent:
+                method: interactions
+                table: concurrent
+                experiments: [home_1, home_2, player_1, player_2]
+                metric: watch_minutes
+              referral:
+                method: observe
+                table: referral_analysis
+                treatment: referred
+                outcome: inactive_30
+                covariates: [age, trial_minutes, friends_on_service, country]
+                estimator: aipw
+              referral_dag:
+                method: dag_adjust
+                exposure: referred
+                outcome: inactive_30
+                dag: |
+            """ + ReferralScenario.DAG.indent(6) + """
+              artwork_test:
+                method: sequential
+                table: artwork
+                variant: variant
+                metric: played
+                time: day
+                every: 1
+                demote: true
+              billboard:
+                method: synth
+                table: city_signups
+                unit: city
+                time: week
+                outcome: signups_per_100k
+                treated: Lakeview
+                treatment_time: 80
+                exclude: [Harborview, Millbrook, Redwood, Summit]
+                placebos: true
+              hidden_confounder:
+                method: dag_adjust
+                dag: "dag { watched_trailer [exposure] subscribed [outcome] taste [latent] taste -> watched_trailer taste -> subscribed watched_trailer -> subscribed }"
+              nothing_to_adjust:
+                method: dag_adjust
+                dag: "dag { autoplay [exposure] minutes [outcome] device autoplay -> minutes device -> minutes }"
             """;
+
+    /** Studies run twice at creation (the first three are A/B on home_row; the rest one per method). */
+    static final List<String> RUN = List.of("home_row", "minutes_per_session", "skewed_split", "launch", "concurrent",
+            "referral", "referral_dag", "artwork_test", "billboard", "hidden_confounder", "nothing_to_adjust");
+
+    /** How many studies YAML lists. */
+    static final int STUDIES = 13;
 
     private static Workspace shared;
 
@@ -80,10 +141,15 @@ final class TestWorkspace {
         Workspace ws = Workspace.openOrCreate(dir);
         try (DuckDbEngine engine = ws.engine(false)) {
             new HomeRowScenario(30_000).generate(engine, 20261127);
+            new LaunchScenario().generate(engine, 20261127);
+            new ConcurrentScenario(6_000).generate(engine, 20261127);
+            new ReferralScenario(2_000).generate(engine, 20261127);
+            new ArtworkScenario(400, 14).generate(engine, 20261127);
+            new BillboardScenario().generate(engine, 20261127); // 60 cities x 104 weeks (no size parameter)
         }
         Files.writeString(ws.config(), YAML);
         WorkspaceConfig config = WorkspaceConfig.read(ws.config());
-        List<org.ceteris.studies.StudySpec> run = config.studies().subList(0, 3);
+        List<org.ceteris.studies.StudySpec> run = config.studies().stream().filter(s -> RUN.contains(s.name())).toList();
         StudyRunner.run(ws, run, "test");
         StudyRunner.run(ws, run, "test");
         return ws;
