@@ -1,41 +1,67 @@
 package org.ceteris.cli;
 
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.regex.Pattern;
 import org.ceteris.CeterisException;
 import org.ceteris.engine.DuckDbEngine;
 import org.ceteris.engine.Engine;
+import org.ceteris.engine.EngineFactory;
 import org.ceteris.engine.Source;
 import org.ceteris.workspace.Workspace;
 import picocli.CommandLine.Option;
 
 /**
  * The data flags every method command shares: {@code --data FILE} or
- * {@code --workspace W (--table T | --sql "…")}.
+ * {@code --workspace W (--table T | --sql "…")}, and where the SQL runs ({@code --engine}). The
+ * Spark engine is looked up with {@link ServiceLoader} only when {@code --engine spark} is asked
+ * for, so the default jar never needs Spark's classes.
  */
 public final class DataOptions {
 
-    @Option(names = "--data", paramLabel = "FILE", description = "CSV or Parquet file to analyse")
-    Path data;
+    private static final Pattern CATALOG_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*){0,2}");
+
+    @Option(names = "--data", paramLabel = "FILE", description = "CSV or Parquet file to analyse (with --engine spark also a folder or URI)")
+    String data;
 
     @Option(names = "--workspace", paramLabel = "DIR", description = "workspace folder (with --table or --sql)")
     Path workspace;
 
-    @Option(names = "--table", paramLabel = "T", description = "table of the workspace")
+    @Option(names = "--table", paramLabel = "T", description = "table of the workspace (with --engine spark: of the Spark catalog)")
     String table;
 
     @Option(names = "--sql", paramLabel = "QUERY", description = "SELECT query over the workspace (or over --data as table `data`)")
     String sql;
+
+    @Option(names = "--engine", paramLabel = "NAME", defaultValue = "duckdb",
+            description = "where the SQL runs: duckdb (default, in this process) or spark (needs the ceteris-spark jar)")
+    String engine;
+
+    @Option(names = "--spark-master", paramLabel = "URL",
+            description = "Spark master with --engine spark: local[*] (default), local[2], yarn, spark://HOST:7077, k8s://…")
+    String sparkMaster;
 
     /** An open engine and the source to read, checked for a consistent combination of flags. */
     public Opened open() {
         if (data != null && workspace != null) {
             throw new CeterisException("give either --data or --workspace, not both");
         }
+        if ("spark".equals(engine)) {
+            return openSpark();
+        }
+        if (!"duckdb".equals(engine)) {
+            throw new CeterisException("unknown --engine '" + engine + "': use duckdb or spark");
+        }
+        if (sparkMaster != null) {
+            throw new CeterisException("--spark-master goes with --engine spark");
+        }
         if (data != null) {
             if (table != null) {
                 throw new CeterisException("--table goes with --workspace, not with --data");
             }
-            Source.File file = new Source.File(data);
+            Source.File file = new Source.File(Path.of(data));
             DuckDbEngine engine = DuckDbEngine.inMemory();
             if (sql != null) {
                 engine.execute("CREATE VIEW data AS SELECT * FROM " + engine.relation(file));
@@ -53,6 +79,67 @@ public final class DataOptions {
             return new Opened(ws.engine(true), source);
         }
         throw new CeterisException("say where the data is: --data FILE, or --workspace DIR with --table or --sql");
+    }
+
+    /** {@code --data PATH [--sql …]}, {@code --table [DB.]NAME} of the Spark catalog, or {@code --sql …} over the catalog. */
+    private Opened openSpark() {
+        if (workspace != null) {
+            throw new CeterisException("--workspace is a DuckDB workspace; with --engine spark give --data PATH, "
+                    + "--table NAME of the Spark catalog, or --sql");
+        }
+        if (data != null && table != null) {
+            throw new CeterisException("--table goes without --data: with --engine spark it names a table of the Spark catalog");
+        }
+        if (data == null && (table == null) == (sql == null)) {
+            throw new CeterisException("say where the data is: --data PATH, or exactly one of --table NAME (Spark catalog) or --sql");
+        }
+        if (table != null && !CATALOG_NAME.matcher(table).matches()) {
+            throw new CeterisException("invalid table name '" + table + "': use NAME, DATABASE.NAME or CATALOG.DATABASE.NAME");
+        }
+        Engine spark = openEngine("spark");
+        try {
+            if (data != null) {
+                Source file = spark.file(data);
+                if (sql != null) {
+                    spark.createView("data", file);
+                    return new Opened(spark, new Source.Query(sql));
+                }
+                return new Opened(spark, file);
+            }
+            if (table != null) {
+                return new Opened(spark, table.contains(".")
+                        ? new Source.Query("SELECT * FROM " + quoteParts(spark, table)) : new Source.Table(table));
+            }
+            return new Opened(spark, new Source.Query(sql));
+        } catch (RuntimeException e) {
+            spark.close();
+            throw e;
+        }
+    }
+
+    private static String quoteParts(Engine engine, String name) {
+        StringBuilder sb = new StringBuilder();
+        for (String part : name.split("\\.")) {
+            sb.append(sb.length() == 0 ? "" : ".").append(engine.dialect().ident(part));
+        }
+        return sb.toString();
+    }
+
+    private Engine openEngine(String name) {
+        Map<String, String> settings = new HashMap<>();
+        if (sparkMaster != null) {
+            settings.put("master", sparkMaster);
+        }
+        try {
+            for (EngineFactory f : ServiceLoader.load(EngineFactory.class)) {
+                if (f.name().equals(name)) {
+                    return f.open(settings);
+                }
+            }
+        } catch (LinkageError | java.util.ServiceConfigurationError e) {
+            throw new CeterisException("--engine spark: Spark is not on the class path; run the ceteris-spark jar with spark-submit (see docs/spark.md)");
+        }
+        throw new CeterisException("--engine spark needs the ceteris-spark jar (this is the DuckDB-only jar); see docs/spark.md");
     }
 
     /** An engine to close after use, and what to read with it. */

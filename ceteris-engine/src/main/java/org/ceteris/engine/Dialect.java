@@ -40,4 +40,37 @@ public interface Dialect {
     default String asText(String expr) {
         return "CAST(" + expr + " AS VARCHAR)";
     }
+
+    /**
+     * An expression naming the partition a row is processed in, for engines that aggregate in
+     * parallel partitions (Spark's {@code spark_partition_id()}). Input queries then group by it as
+     * well and merge the partial sufficient statistics in Java in partition order (Chan et al.'s
+     * parallel update), so a result does not depend on the order in which the engine would have
+     * merged them. Null when the engine aggregates in one piece (DuckDB).
+     */
+    default String partitionId() {
+        return null;
+    }
+
+    /**
+     * The bit mask of which of {@code columns} (comma-separated) are aggregated away in a row of a
+     * {@code GROUPING SETS} query, the first column in the highest bit (SQL's multi-argument
+     * {@code GROUPING}).
+     */
+    default String groupingId(String columns) {
+        return "GROUPING(" + columns + ")";
+    }
+
+    /** The sum of a BIGINT expression, NULL (not an error, not wrapped around) if it overflows. */
+    default String exactSum(String expr) {
+        return "sum(" + expr + ")";
+    }
+
+    /**
+     * The {@code WITH name AS (query) } clause (with a trailing space) naming a sub-query that later
+     * parts of one statement read several times; engines that can are told to compute it once.
+     */
+    default String with(String name, String query) {
+        return "WITH " + name + " AS (" + query + ") ";
+    }
 }

@@ -32,6 +32,11 @@ public final class DuckDbDialect implements Dialect {
     }
 
     @Override
+    public String with(String name, String query) {
+        return "WITH " + name + " AS MATERIALIZED (" + query + ") ";
+    }
+
+    @Override
     public String tryTimestamp(String expr) {
         return "TRY_CAST(" + expr + " AS TIMESTAMP)";
     }

@@ -107,6 +107,11 @@ public final class DuckDbEngine implements Engine {
     }
 
     @Override
+    public void createView(String name, Source source) {
+        execute("CREATE VIEW " + Identifiers.requireName(name, "view") + " AS SELECT * FROM " + relation(source));
+    }
+
+    @Override
     public List<Column> columns(Source source) {
         Rows rows;
         try {

@@ -1,5 +1,6 @@
 package org.ceteris.engine;
 
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -21,6 +22,19 @@ public interface Engine extends AutoCloseable {
     /** The FROM-clause expression that reads {@code source} on this engine. */
     default String relation(Source source) {
         return source.relation(dialect());
+    }
+
+    /**
+     * The source that reads the data at {@code location}: a local CSV or Parquet file here; engines
+     * that read shared storage also take folders and URIs ({@code s3a://}, {@code hdfs://}).
+     */
+    default Source file(String location) {
+        return new Source.File(Path.of(location));
+    }
+
+    /** Makes {@code source} readable by later queries as the view {@code name}. */
+    default void createView(String name, Source source) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot create views");
     }
 
     @Override

@@ -22,7 +22,11 @@ import org.ceteris.stats.CoMoments;
  * grouped by variant (and by block of rows, for a deterministic merge), with DuckDB's numerically
  * stable {@code avg}, {@code var_samp} and {@code covar_samp} (never Σy² − (Σy)²/n). With a unit
  * column, rows are first summed per unit. Values that are NULL, NaN or infinite are excluded per
- * metric and counted. Cost: O(n) in the engine; O(n/2048) block rows merged in Java.
+ * metric and counted. Cost: O(n) in the engine; O(n/2048) block rows merged in Java. On engines
+ * that aggregate in parallel partitions ({@link Dialect#partitionId()}, Spark) the blocks are the
+ * engine's partitions, and each block's means also come with exactly summed parts ({@link ExactSum})
+ * so that means, and the differences of means that are the effects, do not depend on the
+ * partitioning beyond the last bit.
  */
 public final class AbInputs {
 
@@ -93,8 +97,9 @@ public final class AbInputs {
             }
         }
         String relation = engine.relation(source);
-        Rows fast = singleThreaded(engine, rowLevel(d, relation, variant, pairs, "0", false));
-        return clean(fast, pairs) ? fast : singleThreaded(engine, rowLevel(d, relation, variant, pairs, "0", true));
+        String block = d.partitionId() != null ? d.partitionId() : "0";
+        Rows fast = singleThreaded(engine, rowLevel(d, relation, variant, pairs, block, false));
+        return clean(fast, pairs) ? fast : singleThreaded(engine, rowLevel(d, relation, variant, pairs, block, true));
     }
 
     /** True when the unscreened aggregates show that no value needed excluding (see {@link #rowLevel}). */
@@ -195,7 +200,7 @@ public final class AbInputs {
             }
         }
         inner.append(" FROM ").append(relation);
-        return aggregate(d, inner.toString(), pairs.size(), "0", "");
+        return aggregate(d, inner.toString(), pairs.size(), "0", exactSums(d, pairs.size()));
     }
 
     /** Rows are summed per unit first; a unit in two variants is counted and rejected. */
@@ -214,7 +219,8 @@ public final class AbInputs {
                     .append(" THEN 1 ELSE 0 END) AS r").append(k);
         }
         perUnit.append(" FROM ").append(relation).append(" WHERE ").append(d.ident(unit)).append(" IS NOT NULL GROUP BY 1");
-        StringBuilder inner = new StringBuilder("SELECT v, 0 AS blk, nv");
+        StringBuilder inner = new StringBuilder("SELECT v, ").append(d.partitionId() != null ? d.partitionId() : "0")
+                .append(" AS blk, nv");
         for (int k = 0; k < pairs.size(); k++) {
             appendPair(inner, d, k, "s" + k + "a", pairs.get(k)[1] == null ? null : "s" + k + "b");
             inner.append(", r").append(k);
@@ -224,7 +230,23 @@ public final class AbInputs {
         for (int k = 0; k < pairs.size(); k++) {
             rows.append(", sum(r").append(k).append(") AS rows").append(k);
         }
-        return aggregate(d, inner.toString(), pairs.size(), "sum(CASE WHEN nv > 1 THEN 1 ELSE 0 END)", rows.toString());
+        return aggregate(d, inner.toString(), pairs.size(), "sum(CASE WHEN nv > 1 THEN 1 ELSE 0 END)",
+                rows + exactSums(d, pairs.size()));
+    }
+
+    /** On partitioned engines, the split sums of every a and b column ({@link ExactSum}); else nothing. */
+    private static String exactSums(Dialect d, int metrics) {
+        if (d.partitionId() == null) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int k = 0; k < metrics; k++) {
+            for (String x : new String[] {"a", "b"}) {
+                sb.append(", ").append(d.exactSum(ExactSum.hi(x + k))).append(" AS h").append(x).append(k)
+                        .append(", sum(").append(ExactSum.lo(x + k)).append(") AS l").append(x).append(k);
+            }
+        }
+        return sb.toString();
     }
 
     private static void appendPair(StringBuilder sb, Dialect d, int k, String a, String b) {
@@ -266,6 +288,8 @@ public final class AbInputs {
         long unassigned = 0;
         long multi = 0;
         boolean perUnit = rows.columns().contains("rows0");
+        boolean split = rows.columns().contains("ha0");
+        Map<String, ExactSum[]> exact = new HashMap<>();
         for (int i = 0; i < rows.size(); i++) { // ordered by variant, then block: a fixed merge order
             String v = rows.getString(i, "v");
             long n = rows.getLong(i, "units");
@@ -287,7 +311,19 @@ public final class AbInputs {
                         zeroIfNaN(rows.getDouble(i, "va" + k)), zeroIfNaN(rows.getDouble(i, "vb" + k)),
                         zeroIfNaN(rows.getDouble(i, "cab" + k)));
                 stats.computeIfAbsent(name, x -> new HashMap<>()).merge(v, cm, CoMoments::merge);
+                if (split && nk > 0) {
+                    ExactSum[] sums = exact.computeIfAbsent(name + '\u0000' + v, x -> new ExactSum[] {new ExactSum(), new ExactSum()});
+                    sums[0].add(rows.get(i, "ha" + k), rows.getDouble(i, "la" + k));
+                    sums[1].add(rows.get(i, "hb" + k), rows.getDouble(i, "lb" + k));
+                }
             }
+        }
+        for (Map.Entry<String, ExactSum[]> e : exact.entrySet()) { // Chan's merge for centred sums, exact sums for means
+            String[] key = e.getKey().split("\u0000", 2);
+            Map<String, CoMoments> byVariant = stats.get(key[0]);
+            CoMoments cm = byVariant.get(key[1]);
+            byVariant.put(key[1], new CoMoments(cm.n(), e.getValue()[0].mean(cm.n(), cm.meanA()),
+                    e.getValue()[1].mean(cm.n(), cm.meanB()), cm.m2A(), cm.m2B(), cm.cAB()));
         }
         if (multi > 0) {
             throw new CeterisException(multi + " unit(s) appear in more than one variant of '" + spec.variant()

@@ -53,11 +53,11 @@ public final class DidInputs {
             src.append(", ").append(covs.get(k)).append(" AS x").append(k);
         }
         src.append(" FROM ").append(relation);
-        String with = "WITH s AS MATERIALIZED (" + src + ") ";
+        String with = d.with("s", src.toString());
         String sep = " || chr(1) || ";
         StringBuilder checks = new StringBuilder(with).append("SELECT (SELECT count(*) FROM s) AS total")
                 .append(", (SELECT t_raw FROM s WHERE t_raw IS NOT NULL AND t IS NULL LIMIT 1) AS bad_time")
-                .append(", (SELECT u").append(sep).append("CAST(t AS VARCHAR) FROM s WHERE u IS NOT NULL AND t IS NOT NULL ")
+                .append(", (SELECT u").append(sep).append(d.asText("t")).append(" FROM s WHERE u IS NOT NULL AND t IS NOT NULL ")
                 .append("GROUP BY u, t HAVING count(*) > 1 LIMIT 1) AS dup");
         if (spec.twoByTwo()) {
             checks.append(", (SELECT u FROM s WHERE dtr NOT IN (0, 1) OR dpo NOT IN (0, 1) LIMIT 1) AS bad_flag")
@@ -65,7 +65,7 @@ public final class DidInputs {
         } else {
             checks.append(", (SELECT ft_raw FROM s WHERE ft_raw IS NOT NULL AND ").append(wholeNumber("ft_raw"))
                     .append(" IS NULL LIMIT 1) AS bad_ft")
-                    .append(", (SELECT u").append(sep).append("CAST(min(ft) AS VARCHAR)").append(sep).append("CAST(max(ft) AS VARCHAR)")
+                    .append(", (SELECT u").append(sep).append(d.asText("min(ft)")).append(sep).append(d.asText("max(ft)"))
                     .append(" FROM s WHERE u IS NOT NULL GROUP BY u HAVING count(DISTINCT ft) > 1 LIMIT 1) AS two_ft");
         }
         Rows found = engine.query(checks.toString());

@@ -52,7 +52,7 @@ public final class InteractionInputs {
         for (int k = 0; k < met.size(); k++) {
             excluded.put(spec.metrics().get(k), excludedRows.getLong(0, "x" + k));
         }
-        Rows rows = engine.query(cellsSql(base, exp.size(), met.size()));
+        Rows rows = engine.query(cellsSql(d, base, exp.size(), met.size()));
         return toInput(spec, rows, excluded);
     }
 
@@ -114,12 +114,12 @@ public final class InteractionInputs {
         return sb.append(" FROM (").append(base).append(") b").toString();
     }
 
-    static String cellsSql(String base, int experiments, int metrics) {
-        StringBuilder sb = new StringBuilder("SELECT GROUPING(");
+    static String cellsSql(Dialect d, String base, int experiments, int metrics) {
+        StringBuilder grouped = new StringBuilder();
         for (int i = 0; i < experiments; i++) {
-            sb.append(i > 0 ? ", " : "").append("x").append(i);
+            grouped.append(i > 0 ? ", " : "").append("x").append(i);
         }
-        sb.append(") AS g");
+        StringBuilder sb = new StringBuilder("SELECT ").append(d.groupingId(grouped.toString())).append(" AS g");
         for (int i = 0; i < experiments; i++) {
             sb.append(", x").append(i);
         }
