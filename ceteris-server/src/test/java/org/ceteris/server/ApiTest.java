@@ -264,15 +264,14 @@ class ApiTest {
 
     @Test
     void hugeBodiesAre413() throws Exception {
-        String huge = "{\"sql\": \"SELECT '" + "x".repeat(200_000) + "'\"}";
-        // Expect: 100-continue, as curl sends for large bodies: the server can refuse before the body is sent
-        // (without it, a server that answers early races the client's write and the client may see a broken pipe)
-        HttpRequest sized = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/query"))
-                .expectContinue(true).POST(HttpRequest.BodyPublishers.ofString(huge)).build();
-        problem(HTTP.send(sized, HttpResponse.BodyHandlers.ofString()), 413, "larger than");
+        // just over the 64 KiB limit: the body fits in the loopback socket buffers, so the client finishes
+        // writing before the server answers 413 and closes (with a much larger body the early answer races
+        // the client's write and the client sees a broken pipe instead of the 413)
+        String huge = "{\"sql\": \"SELECT '" + "x".repeat(70_000) + "'\"}";
+        problem(send("POST", "/api/query", huge), 413, "larger than");
         // without Content-Length (chunked) the body is cut at the same limit
         HttpRequest chunked = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/query"))
-                .expectContinue(true).POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(huge.getBytes(StandardCharsets.UTF_8))))
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(huge.getBytes(StandardCharsets.UTF_8))))
                 .build();
         HttpResponse<String> r = HTTP.send(chunked, HttpResponse.BodyHandlers.ofString());
         assertEquals(413, r.statusCode(), r::body);
