@@ -14,7 +14,7 @@ ws="$out/workspace"
 rm -rf "$ws"
 "$here/ceteris" --version >/dev/null   # builds the jar when missing
 jar="$here/ceteris-cli/target/ceteris-all.jar"
-java -jar "$jar" demo --dir "$ws" >/dev/null
+java -jar "$jar" demo --dir "$ws" --no-serve >/dev/null
 cat > "$ws/ceteris.yaml" <<'YAML'
 studies:
   home_row:
