@@ -31,9 +31,18 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--token", paramLabel = "T", description = "require 'Authorization: Bearer T' on every API call (needed off 127.0.0.1)")
     String token;
 
+    @Option(names = "--duckdb-memory", defaultValue = ServerOptions.DEFAULT_DUCKDB_MEMORY, paramLabel = "SIZE",
+            description = "DuckDB memory_limit of each database connection the server opens (default ${DEFAULT-VALUE})")
+    String duckdbMemory;
+
+    @Option(names = "--duckdb-threads", paramLabel = "N", description = "DuckDB threads per connection (default: one per core)")
+    Integer duckdbThreads;
+
     @Override
     public Integer call() throws InterruptedException {
-        ServerOptions options = ServerOptions.defaults(Version.current()).withAddress(host, port, token);
+        ServerOptions defaults = ServerOptions.defaults(Version.current());
+        ServerOptions options = defaults.withAddress(host, port, token)
+                .withDuckDb(duckdbMemory, duckdbThreads == null ? defaults.duckdbThreads() : duckdbThreads);
         Workspace ws = Workspace.open(workspace);
         CountDownLatch stopped = new CountDownLatch(1);
         CeterisServer server = CeterisServer.start(ws, options);

@@ -8,9 +8,12 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.ceteris.CeterisException;
 import org.ceteris.engine.DuckDbEngine;
+import org.ceteris.engine.Rows;
 import org.ceteris.studies.Headline;
 
 /**
@@ -24,6 +27,8 @@ public final class RunHistory {
 
     private static final String COLUMNS = "run_id, study, method, run_at, ceteris_version, spec, result, "
             + "headline_label, estimate, ci_low, ci_high, relative, verdict, summary";
+    /** The columns without the result JSON (history lists need only the headline). */
+    private static final String HEADLINE_COLUMNS = COLUMNS.replace(" result,", " NULL AS result,");
 
     private RunHistory() {
     }
@@ -81,12 +86,53 @@ public final class RunHistory {
         if (!exists(engine)) {
             return List.of();
         }
-        String cols = withResults ? COLUMNS : COLUMNS.replace(" result,", " NULL AS result,");
+        String cols = withResults ? COLUMNS : HEADLINE_COLUMNS;
         String sql = "SELECT " + cols + " FROM " + TABLE + (study == null ? "" : " WHERE study = ?") + " ORDER BY run_id";
+        return study == null ? select(sql, engine) : select(sql, engine, study);
+    }
+
+    /**
+     * The newest {@code perStudy} runs of each study, oldest first, without their results: what a
+     * dashboard keeps in memory, however long the history grows.
+     */
+    public static List<StoredRun> readRecent(DuckDbEngine engine, int perStudy) {
+        if (!exists(engine)) {
+            return List.of();
+        }
+        return select("SELECT " + HEADLINE_COLUMNS + " FROM (SELECT *, row_number() OVER (PARTITION BY study ORDER BY run_id DESC) AS newer "
+                + "FROM " + TABLE + ") WHERE newer <= ? ORDER BY run_id", engine, perStudy);
+    }
+
+    /**
+     * One page of a study's history, without results: its newest {@code limit} runs whose id is
+     * below {@code before} (all runs when null), oldest first.
+     */
+    public static List<StoredRun> readPage(DuckDbEngine engine, String study, Long before, int limit) {
+        if (!exists(engine)) {
+            return List.of();
+        }
+        return select("SELECT * FROM (SELECT " + HEADLINE_COLUMNS + " FROM " + TABLE + " WHERE study = ? AND run_id < ? "
+                + "ORDER BY run_id DESC LIMIT ?) ORDER BY run_id", engine, study, before == null ? Long.MAX_VALUE : before, limit);
+    }
+
+    /** How many runs each study has stored. */
+    public static Map<String, Long> counts(DuckDbEngine engine) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        if (!exists(engine)) {
+            return out;
+        }
+        Rows rows = engine.query("SELECT study, count(*) AS n FROM " + TABLE + " GROUP BY study ORDER BY study");
+        for (int i = 0; i < rows.size(); i++) {
+            out.put(rows.getString(i, "study"), rows.getLong(i, "n"));
+        }
+        return out;
+    }
+
+    private static List<StoredRun> select(String sql, DuckDbEngine engine, Object... params) {
         List<StoredRun> out = new ArrayList<>();
         try (PreparedStatement ps = engine.connection().prepareStatement(sql)) {
-            if (study != null) {
-                ps.setString(1, study);
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -104,17 +150,8 @@ public final class RunHistory {
         if (!exists(engine)) {
             return List.of();
         }
-        List<StoredRun> out = new ArrayList<>();
-        try (PreparedStatement ps = engine.connection().prepareStatement("SELECT " + COLUMNS + " FROM " + TABLE
-                + " WHERE run_id IN (SELECT max(run_id) FROM " + TABLE + " GROUP BY study) ORDER BY run_id");
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                out.add(row(rs));
-            }
-        } catch (SQLException e) {
-            throw new CeterisException("cannot read the run history: " + e.getMessage().lines().findFirst().orElse(""), e);
-        }
-        return out;
+        return select("SELECT " + COLUMNS + " FROM " + TABLE
+                + " WHERE run_id IN (SELECT max(run_id) FROM " + TABLE + " GROUP BY study) ORDER BY run_id", engine);
     }
 
     private static StoredRun row(ResultSet rs) throws SQLException {

@@ -3,6 +3,7 @@ package org.ceteris.workspace;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.ceteris.CeterisException;
 import org.ceteris.engine.DuckDbEngine;
 import org.ceteris.json.Json;
@@ -23,10 +24,15 @@ public final class StudyRunner {
 
     /** Runs {@code studies} now and returns the stored runs, in the order given. */
     public static List<StoredRun> run(Workspace workspace, List<StudySpec> studies, String version) {
+        return run(workspace, studies, version, Map.of());
+    }
+
+    /** As {@link #run(Workspace, List, String)}, on a connection with these DuckDB settings. */
+    public static List<StoredRun> run(Workspace workspace, List<StudySpec> studies, String version, Map<String, String> settings) {
         if (studies.isEmpty()) {
             throw new CeterisException(Workspace.CONFIG + " lists no studies; add one under 'studies:' (see docs/dashboard.md)");
         }
-        try (DuckDbEngine engine = workspace.engine(false)) {
+        try (DuckDbEngine engine = workspace.engine(false, settings)) {
             List<StoredRun> computed = new ArrayList<>();
             for (StudySpec spec : studies) {
                 computed.add(compute(engine, spec, version));

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.ceteris.CeterisException;
 import org.ceteris.engine.DuckDbEngine;
 import org.ceteris.engine.Identifiers;
@@ -75,12 +76,17 @@ public final class Workspace {
 
     /** The workspace's database; a read-only engine may be shared with other readers. */
     public DuckDbEngine engine(boolean readOnly) {
+        return engine(readOnly, Map.of());
+    }
+
+    /** The workspace's database with DuckDB settings (for example {@code memory_limit}, {@code threads}). */
+    public DuckDbEngine engine(boolean readOnly, Map<String, String> settings) {
         if (readOnly && !Files.exists(database())) {
             try (DuckDbEngine created = DuckDbEngine.onFile(database(), false)) {
                 ensureCatalog(created);
             }
         }
-        DuckDbEngine engine = DuckDbEngine.onFile(database(), readOnly);
+        DuckDbEngine engine = DuckDbEngine.onFile(database(), readOnly, settings);
         if (!readOnly) {
             ensureCatalog(engine);
         }

@@ -70,4 +70,44 @@ class RunHistoryTest {
             assertTrue(RunHistory.readLatest(engine).isEmpty());
         }
     }
+
+    @Test
+    void recentRunsPagesAndCountsReadOnlyWhatIsAsked() {
+        Workspace ws = Workspace.openOrCreate(dir);
+        try (DuckDbEngine engine = ws.engine(false)) {
+            RunHistory.ensure(engine);
+            // a and b interleaved: a has ids 1, 3, 5, ..., 49 (25 runs), b has 2, 4, ..., 50
+            List<StoredRun> batch = new java.util.ArrayList<>();
+            for (int i = 0; i < 25; i++) {
+                batch.add(run("a", null));
+                batch.add(run("b", null));
+            }
+            engine.inTransaction(() -> RunHistory.append(engine, batch));
+        }
+        try (DuckDbEngine engine = ws.engine(true)) {
+            assertEquals(java.util.Map.of("a", 25L, "b", 25L), RunHistory.counts(engine));
+            List<StoredRun> recent = RunHistory.readRecent(engine, 3);
+            assertEquals(List.of(45L, 46L, 47L, 48L, 49L, 50L), recent.stream().map(StoredRun::runId).toList(), "newest 3 of each, oldest first");
+            assertEquals(null, recent.get(0).result(), "headlines only");
+            assertEquals(List.of(45L, 47L, 49L), ids(RunHistory.readPage(engine, "a", null, 3)));
+            assertEquals(List.of(39L, 41L, 43L), ids(RunHistory.readPage(engine, "a", 45L, 3)));
+            assertEquals(List.of(1L, 3L), ids(RunHistory.readPage(engine, "a", 5L, 3)), "the oldest page is short");
+            assertTrue(RunHistory.readPage(engine, "a", 1L, 3).isEmpty());
+            assertTrue(RunHistory.readPage(engine, "nope", null, 3).isEmpty());
+        }
+    }
+
+    @Test
+    void aWorkspaceWithoutRunsHasNoRecentRunsOrCounts() {
+        Workspace ws = Workspace.openOrCreate(dir);
+        try (DuckDbEngine engine = ws.engine(true)) {
+            assertTrue(RunHistory.readRecent(engine, 100).isEmpty());
+            assertTrue(RunHistory.readPage(engine, "a", null, 100).isEmpty());
+            assertTrue(RunHistory.counts(engine).isEmpty());
+        }
+    }
+
+    private static List<Long> ids(List<StoredRun> runs) {
+        return runs.stream().map(StoredRun::runId).toList();
+    }
 }

@@ -34,7 +34,7 @@ public final class CeterisServer implements AutoCloseable {
 
     /** Starts serving {@code workspace}; returns once the port is bound. */
     public static CeterisServer start(Workspace workspace, ServerOptions options) {
-        WorkspaceState state = new WorkspaceState(workspace, options.version());
+        WorkspaceState state = new WorkspaceState(workspace, options.version(), options.duckdbSettings());
         state.snapshot(); // fail now, not on the first request, if the workspace cannot be read
         QueryService query = new QueryService(state, options.queryRowLimit(), options.queryTimeoutMs());
         StudyController studies = new StudyController(state);

@@ -30,7 +30,8 @@ public final class HtmlReport {
         } catch (ProblemException e) {
             throw new org.ceteris.CeterisException(e.getMessage());
         }
-        String data = Json.write(StudyViews.detail(spec, s.history().getOrDefault(spec.name(), List.of()), s.latest().get(spec.name())));
+        String data = Json.write(StudyViews.detail(spec, s.recent().getOrDefault(spec.name(), List.of()), s.runs(spec.name()),
+                s.latest().get(spec.name())));
         StringBuilder sb = new StringBuilder(4_000_000);
         sb.append("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")

@@ -13,8 +13,8 @@ import org.ceteris.workspace.WorkspaceConfig;
 /**
  * The JSON documents of the study routes. A study document has everything its page needs in one
  * request: {@code name}, {@code method}, {@code spec}, {@code runs} (count), {@code last_run} (the
- * latest run with its full {@code result}, or null) and {@code history} (every run's headline,
- * oldest first). A {@code dag_adjust} study also has {@code dot}: the latest run's diagram in
+ * latest run with its full {@code result}, or null) and {@code history} (the headlines of the
+ * newest {@link WorkspaceState#RECENT} runs, oldest first; older ones through the history route). A {@code dag_adjust} study also has {@code dot}: the latest run's diagram in
  * Graphviz DOT with the adjustment set highlighted (see {@link DagDrawing}). The HTML report embeds
  * the same document.
  */
@@ -23,22 +23,22 @@ final class StudyViews {
     private StudyViews() {
     }
 
-    static Map<String, Object> detail(StudySpec spec, List<StoredRun> history, StoredRun latest) {
+    static Map<String, Object> detail(StudySpec spec, List<StoredRun> recent, long runs, StoredRun latest) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", spec.name());
         m.put("method", spec.method());
         m.put("spec", spec.toMap());
-        m.put("runs", history.size());
+        m.put("runs", runs);
         m.put("last_run", latest == null ? null : latest.toJson(true));
-        m.put("history", historyJson(history));
+        m.put("history", historyJson(recent));
         if (org.ceteris.dag.DagAdjustResult.METHOD.equals(spec.method())) {
             m.put("dot", DagDrawing.dot(latest));
         }
         return m;
     }
 
-    static byte[] detailJson(StudySpec spec, List<StoredRun> history, StoredRun latest) {
-        return bytes(detail(spec, history, latest));
+    static byte[] detailJson(StudySpec spec, List<StoredRun> recent, long runs, StoredRun latest) {
+        return bytes(detail(spec, recent, runs, latest));
     }
 
     static List<Map<String, Object>> historyJson(List<StoredRun> history) {
@@ -50,16 +50,16 @@ final class StudyViews {
     }
 
     /** {@code {"studies": [card…], "config_error": null|"…"}}; a card is a study without its full result. */
-    static byte[] listJson(WorkspaceConfig config, String configError, Map<String, List<StoredRun>> history,
-                           Map<String, StoredRun> latest) {
+    static byte[] listJson(WorkspaceConfig config, String configError, Map<String, List<StoredRun>> recent,
+                           Map<String, Long> counts, Map<String, StoredRun> latest) {
         List<Map<String, Object>> cards = new ArrayList<>();
         for (StudySpec s : config.studies()) {
-            List<StoredRun> runs = history.getOrDefault(s.name(), List.of());
+            List<StoredRun> runs = recent.getOrDefault(s.name(), List.of());
             StoredRun last = runs.isEmpty() ? null : runs.get(runs.size() - 1);
             Map<String, Object> card = new LinkedHashMap<>();
             card.put("name", s.name());
             card.put("method", s.method());
-            card.put("runs", runs.size());
+            card.put("runs", counts.getOrDefault(s.name(), 0L));
             card.put("last_run_at", last == null ? null : last.runAt().toString());
             card.put("headline", last == null ? null : last.headline());
             card.put("summary", last == null ? null : last.summary());

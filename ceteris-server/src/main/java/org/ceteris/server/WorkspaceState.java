@@ -25,24 +25,42 @@ import org.ceteris.workspace.WorkspaceConfig;
  * files per request). The database is never held open between requests, so {@code ceteris run}
  * in another process can write; reads use short read-only connections, a run opens read-write for
  * its duration only. Within this process a read/write lock keeps read-only and read-write
- * connections apart (DuckDB refuses both at once on one file).
+ * connections apart (DuckDB refuses both at once on one file). Every connection gets the same
+ * DuckDB limits ({@code memory_limit}, {@code threads}). Only the newest {@link #RECENT} runs of
+ * each study and the run counts are kept in memory, so memory and the cost of a re-read do not grow
+ * with the history; older pages are read from the database on request.
  */
 final class WorkspaceState {
 
     /** Settings of every read-only connection this server opens (user SQL must not reach files). */
     static final Map<String, String> READ_SETTINGS = Map.of("enable_external_access", "false");
 
+    /** Runs per study kept in memory: the history page served by default and drawn on the study page. */
+    static final int RECENT = 100;
+
     private static final long RECHECK_NANOS = 100_000_000L;
 
     private final Workspace workspace;
     private final String version;
+    private final Map<String, String> runSettings;
+    private final Map<String, String> readSettings;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private volatile Snapshot snapshot;
     private volatile long checkedAt;
 
+    /** With DuckDB's default limits (for a one-off read such as the HTML report). */
     WorkspaceState(Workspace workspace, String version) {
+        this(workspace, version, Map.of());
+    }
+
+    /** {@code duckdb}: settings of every connection, such as {@code memory_limit} and {@code threads}. */
+    WorkspaceState(Workspace workspace, String version, Map<String, String> duckdb) {
         this.workspace = workspace;
         this.version = version;
+        this.runSettings = Map.copyOf(duckdb);
+        Map<String, String> read = new LinkedHashMap<>(duckdb);
+        read.putAll(READ_SETTINGS);
+        this.readSettings = Map.copyOf(read);
     }
 
     Workspace workspace() {
@@ -99,33 +117,61 @@ final class WorkspaceState {
             config = new WorkspaceConfig(List.of());
             configError = e.getMessage();
         }
-        List<StoredRun> history = List.of();
+        List<StoredRun> recent = List.of();
+        Map<String, Long> counts = Map.of();
         Map<String, StoredRun> latest = new LinkedHashMap<>();
         if (Files.exists(workspace.database())) {
             lock.readLock().lock();
-            try (DuckDbEngine engine = DuckDbEngine.onFile(workspace.database(), true, READ_SETTINGS)) {
-                history = RunHistory.read(engine, null, false);
-                if (RunHistory.exists(engine)) {
-                    for (StoredRun r : RunHistory.readLatest(engine)) {
-                        latest.put(r.study(), r);
-                    }
+            try (DuckDbEngine engine = DuckDbEngine.onFile(workspace.database(), true, readSettings)) {
+                recent = RunHistory.readRecent(engine, RECENT);
+                counts = RunHistory.counts(engine);
+                for (StoredRun r : RunHistory.readLatest(engine)) {
+                    latest.put(r.study(), r);
                 }
             } finally {
                 lock.readLock().unlock();
             }
         }
         Map<String, List<StoredRun>> byStudy = new LinkedHashMap<>();
-        for (StoredRun r : history) {
+        for (StoredRun r : recent) {
             byStudy.computeIfAbsent(r.study(), k -> new ArrayList<>()).add(r);
         }
-        return Snapshot.of(fp, config, configError, byStudy, latest);
+        return Snapshot.of(fp, config, configError, byStudy, counts, latest);
+    }
+
+    /** A page of history, oldest first; {@code older}: the study has runs before the page. */
+    record Page(List<StoredRun> runs, boolean older) {
+    }
+
+    /**
+     * One page of a study's history: its newest {@code limit} runs with an id below {@code before}
+     * (null: the newest runs). Served from memory when it can be, else read from the database.
+     */
+    Page page(Snapshot s, String study, Long before, int limit) {
+        List<StoredRun> recent = s.recent().getOrDefault(study, List.of());
+        boolean all = recent.size() == s.runs(study);
+        if (all || (before == null && limit <= recent.size())) {
+            long below = before == null ? Long.MAX_VALUE : before;
+            List<StoredRun> older = recent.stream().filter(r -> r.runId() < below).toList();
+            int from = Math.max(0, older.size() - limit);
+            return new Page(older.subList(from, older.size()), from > 0 || !all);
+        }
+        lock.readLock().lock();
+        try (DuckDbEngine engine = DuckDbEngine.onFile(workspace.database(), true, readSettings)) {
+            List<StoredRun> runs = RunHistory.readPage(engine, study, before, limit + 1);
+            return runs.size() > limit ? new Page(runs.subList(1, runs.size()), true) : new Page(runs, false);
+        } catch (CeterisException e) {
+            throw busyOr(e);
+        } finally {
+            lock.readLock().unlock();
+        }
     }
 
     /** Runs one study now, storing the result; fails with 409 when another process holds the database. */
     StoredRun run(StudySpec spec) {
         lock.writeLock().lock();
         try {
-            StoredRun run = StudyRunner.run(workspace, List.of(spec), version).get(0);
+            StoredRun run = StudyRunner.run(workspace, List.of(spec), version, runSettings).get(0);
             checkedAt = 0;
             return run;
         } catch (CeterisException e) {
@@ -143,7 +189,7 @@ final class WorkspaceState {
         if (!Files.exists(workspace.database())) {
             throw Problem.badRequest("no-database", "the workspace has no data yet; import a table with `ceteris import`");
         }
-        return DuckDbEngine.onFile(workspace.database(), true, READ_SETTINGS);
+        return DuckDbEngine.onFile(workspace.database(), true, readSettings);
     }
 
     ReentrantReadWriteLock.ReadLock readLock() {
@@ -166,17 +212,23 @@ final class WorkspaceState {
 
     /** Studies and runs at one moment, with the JSON documents the API serves ready-made. */
     record Snapshot(String fingerprint, WorkspaceConfig config, String configError,
-                    Map<String, List<StoredRun>> history, Map<String, StoredRun> latest,
+                    Map<String, List<StoredRun>> recent, Map<String, Long> counts, Map<String, StoredRun> latest,
                     Map<String, byte[]> studyJson, byte[] listJson) {
 
-        static Snapshot of(String fp, WorkspaceConfig config, String configError,
-                           Map<String, List<StoredRun>> history, Map<String, StoredRun> latest) {
+        static Snapshot of(String fp, WorkspaceConfig config, String configError, Map<String, List<StoredRun>> recent,
+                           Map<String, Long> counts, Map<String, StoredRun> latest) {
             Map<String, byte[]> study = new LinkedHashMap<>();
             for (StudySpec s : config.studies()) {
-                study.put(s.name(), StudyViews.detailJson(s, history.getOrDefault(s.name(), List.of()), latest.get(s.name())));
+                study.put(s.name(), StudyViews.detailJson(s, recent.getOrDefault(s.name(), List.of()),
+                        counts.getOrDefault(s.name(), 0L), latest.get(s.name())));
             }
-            byte[] list = StudyViews.listJson(config, configError, history, latest);
-            return new Snapshot(fp, config, configError, history, latest, study, list);
+            byte[] list = StudyViews.listJson(config, configError, recent, counts, latest);
+            return new Snapshot(fp, config, configError, recent, counts, latest, study, list);
+        }
+
+        /** How many runs {@code study} has stored. */
+        long runs(String study) {
+            return counts.getOrDefault(study, 0L);
         }
 
         StudySpec spec(String name) {
