@@ -141,10 +141,12 @@ class StudiesCliTest {
     }
 
     @Test
-    void serveOffLoopbackNeedsAToken() {
+    void serveRefusesUnsafeOrMalformedOptions() {
         assertOneLineError(Cli.run("serve", "--workspace", dir.toString(), "--host", "0.0.0.0", "--port", "0"), "--token");
         assertOneLineError(Cli.run("serve", "--workspace", dir.toString(), "--port", "70000"), "--port");
         assertOneLineError(Cli.run("serve", "--workspace", dir.resolve("missing").toString()), "no workspace");
+        assertOneLineError(Cli.run("serve", "--workspace", dir.toString(), "--port", "0", "--duckdb-memory", "lots"), "--duckdb-memory");
+        assertOneLineError(Cli.run("serve", "--workspace", dir.toString(), "--port", "0", "--duckdb-threads", "0"), "--duckdb-threads");
     }
 
     @Test
