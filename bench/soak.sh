@@ -4,10 +4,14 @@
 # Records requests, errors (non-2xx from wrk; 5xx and connection failures from the loops; 409
 # "workspace is busy" counted apart) and the server's memory over time: every SOAK_SAMPLE_SECS
 # (default 30) a row of bench/out/soak/memory.csv with the resident set (RSS), the Java heap used
-# after the latest GC (from the -Xlog:gc file, no JMX) and, when CETERIS_JAVA_OPTS turns on
-# -XX:NativeMemoryTracking, the JVM's committed memory by NMT. At the end it prints the samples at
-# start, half-way and end, the largest RSS of the second half, and whether memory is flat: every
-# second-half RSS within ±SOAK_FLAT_PCT (default 10) % of the half-way sample.
+# after the latest GC (from the -Xlog:gc file, no JMX) and the JVM's committed memory by Native
+# Memory Tracking (RSS minus it is what the JVM does not track: DuckDB and malloc). At the end it
+# prints the samples at start, half-way and end, the second half's RSS range, and whether memory is
+# flat: every second-half RSS within ±SOAK_FLAT_PCT (default 10) % of the half-way sample.
+# The server runs as docs/dashboard.md advises for a long-running one: a fixed, pre-touched heap
+# (-Xms = -Xmx 512m, so RSS does not follow G1 growing and shrinking it) and MALLOC_ARENA_MAX=2
+# (glibc otherwise keeps what the short-lived DuckDB connections free in many arenas). Override
+# with SOAK_JAVA_OPTS and MALLOC_ARENA_MAX (empty for glibc's default); CETERIS_JAVA_OPTS is added.
 # Needs wrk and curl. Usage: bench/soak.sh [seconds=600] [connections=16]
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -34,8 +38,11 @@ port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); pr
 every="${SOAK_SAMPLE_SECS:-30}"
 band="${SOAK_FLAT_PCT:-10}"
 rm -f "$out/gc.log" "$out/errors.log"
-java -Xmx512m "-Xlog:gc:file=$out/gc.log:uptime" ${CETERIS_JAVA_OPTS:-} -jar "$jar" serve --workspace "$ws" --port "$port" \
-  >"$out/serve.log" 2>&1 &
+jopts="${SOAK_JAVA_OPTS--Xms512m -Xmx512m -XX:+AlwaysPreTouch}"
+arenas="${MALLOC_ARENA_MAX-2}"
+echo "server: java $jopts, MALLOC_ARENA_MAX=${arenas:-default}" >"$out/server-options.txt"
+env ${arenas:+MALLOC_ARENA_MAX=$arenas} java $jopts -XX:NativeMemoryTracking=summary "-Xlog:gc:file=$out/gc.log:uptime" \
+  ${CETERIS_JAVA_OPTS:-} -jar "$jar" serve --workspace "$ws" --port "$port" >"$out/serve.log" 2>&1 &
 pid=$!
 echo "$pid" >"$out/server.pid"
 pids=()
@@ -47,11 +54,7 @@ wrk -t1 -c4 -d5s "$base/api/studies/home_row" >/dev/null   # warm-up
 rss() { awk '/VmRSS/ {print $2}' "/proc/$pid/status"; }
 # heap used after the latest GC, in MiB: "... Pause Young (Normal) (G1 Evacuation Pause) 150M->41M(256M) 3.1ms"
 heap_after_gc() { grep -o '[0-9]*M->[0-9]*M' "$out/gc.log" 2>/dev/null | tail -1 | sed 's/.*->//; s/M//' || true; }
-nmt_committed() {
-  case "${CETERIS_JAVA_OPTS:-}" in *NativeMemoryTracking=*)
-    jcmd "$pid" VM.native_memory summary 2>/dev/null | awk '/^Total:/ {sub(/.*committed=/, ""); sub(/KB.*/, ""); print}';;
-  esac
-}
+nmt_committed() { jcmd "$pid" VM.native_memory summary 2>/dev/null | awk '/^Total:/ {sub(/.*committed=/, ""); sub(/KB.*/, ""); print}'; }
 start_s=$(date +%s)
 end=$(( start_s + secs ))
 echo "t_s,rss_kib,heap_after_gc_mib,nmt_committed_kib" >"$out/memory.csv"
@@ -83,7 +86,7 @@ read -r q_ok q_err <"$out/queries.txt"
 reqs() { awk '/requests in/ {print $1}' "$1"; }
 non2xx() { awk '/Non-2xx/ {print $NF}' "$1" | grep . || echo 0; }
 sockerr() { grep -o 'Socket errors:.*' "$1" || echo "Socket errors: none"; }
-echo "duration: ${secs} s, wrk connections: $conns + 4"
+echo "duration: ${secs} s, wrk connections: $conns + 4; $(cat "$out/server-options.txt")"
 echo "GET /api/studies/home_row: $(reqs "$out/wrk.txt") requests, non-2xx $(non2xx "$out/wrk.txt"), $(sockerr "$out/wrk.txt")"
 grep -E '^ +Latency +[0-9]|Requests/sec' "$out/wrk.txt"
 echo "GET /api/studies/home_row/history: $(reqs "$out/wrk-history.txt") requests, non-2xx $(non2xx "$out/wrk-history.txt"), $(sockerr "$out/wrk-history.txt")"
