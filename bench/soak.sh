@@ -81,6 +81,10 @@ wrk -t1 -c4 -d"${secs}s" "$base/api/studies/home_row/history" >"$out/wrk-history
 wait $wrkpid
 wait "${pids[@]}"
 sample
+# the live set: a full GC once the traffic has stopped (the young GCs' "after" includes old garbage
+# that G1 collects only when the old generation reaches its marking threshold)
+jcmd "$pid" GC.run >/dev/null 2>&1 || true
+live=$(grep 'Pause Full' "$out/gc.log" | tail -1 | grep -o '[0-9]*M->[0-9]*M' | sed 's/.*->//; s/M//')
 read -r runs_ok runs_busy runs_err <"$out/runs.txt"
 read -r q_ok q_err <"$out/queries.txt"
 reqs() { awk '/requests in/ {print $1}' "$1"; }
@@ -111,4 +115,5 @@ dev = max(abs(mib(r) - mib(half)) for r in second) / mib(half) * 100
 print(f"  second half: RSS {mib(low):.0f}..{mib(top):.0f} MiB (max at t={top['t_s']} s), "
       f"largest deviation from half-way {dev:.1f} % -> {'flat' if dev <= band else 'NOT flat'} (band ±{band:g} %)")
 PY
+echo "Java heap live after a full GC at the end: ${live:-?} MiB"
 echo "stored runs in history: $(curl -s "$base/api/studies/home_row" | python3 -c 'import json,sys; print(json.load(sys.stdin).get("runs"))')"
