@@ -117,8 +117,10 @@ public final class DidCommand implements Callable<Integer> {
             sb.append(es.render()).append('\n');
         }
         if (r.pretrend() != null) {
-            sb.append(String.format(Locale.ROOT, "Pre-trend test: chi2 %.3f on %d df, p %s%n%n", r.pretrend().statistic(),
-                    r.pretrend().df(), p(r.pretrend().pValue())));
+            DidResult.Pretrend pt = r.pretrend();
+            sb.append(String.format(Locale.ROOT, "Pre-trend test: chi2 %.3f on %d df, p %s; over %d units, small-sample p %s%n%n",
+                    pt.statistic(), pt.df(), p(pt.pValue()), pt.units(),
+                    pt.adjustedPValue() == null ? "n/a (too few units)" : p(pt.adjustedPValue())));
         }
         for (Diagnostic d : r.diagnostics()) {
             sb.append(d.severity().label().toUpperCase(Locale.ROOT)).append(' ').append(d.code()).append(": ")

@@ -8,7 +8,6 @@ import org.ceteris.did.DidSpec.ComparisonGroup;
 import org.ceteris.did.DidSpec.DidEstimator;
 import org.ceteris.result.Diagnostic;
 import org.ceteris.result.DiagnosticCode;
-import org.ceteris.stats.Distributions;
 
 /**
  * Group-time average treatment effects ATT(g,t) under staggered adoption (Callaway &amp; Sant'Anna
@@ -255,6 +254,6 @@ public final class CallawaySantAnna {
             return null;
         }
         double w = Linalg.quadraticForm(a, inv);
-        return new DidResult.Pretrend(w, q, Distributions.chiSquaredUpperTail(w, q));
+        return DidResult.Pretrend.of(w, q, n);
     }
 }

@@ -81,10 +81,17 @@ public final class Did {
     }
 
     private static void pretrendWarning(DidResult.Pretrend pretrend, double alpha, List<Diagnostic> diagnostics) {
-        if (pretrend != null && pretrend.pValue() < alpha) {
+        if (pretrend == null) {
+            return;
+        }
+        if (pretrend.adjustedPValue() == null) {
+            diagnostics.add(Diagnostic.info(DiagnosticCode.DID_PRETREND_UNTESTABLE, "There are " + pretrend.df()
+                    + " pre-period effects but only " + pretrend.units() + " units, too few to test them jointly: judge "
+                    + "the trends before the change from the event-study plot, or use fewer pre-periods (--window)."));
+        } else if (pretrend.adjustedPValue() < alpha) {
             diagnostics.add(Diagnostic.warning(DiagnosticCode.DID_PRETREND, "Before the change, treated and comparison units "
-                    + "already moved differently (joint test of " + pretrend.df() + " pre-period effects, p = "
-                    + String.format(java.util.Locale.ROOT, "%.3g", pretrend.pValue())
+                    + "already moved differently (joint test of " + pretrend.df() + " pre-period effects over "
+                    + pretrend.units() + " units, p = " + String.format(java.util.Locale.ROOT, "%.3g", pretrend.adjustedPValue())
                     + "): the parallel-trends assumption is doubtful."));
         }
     }

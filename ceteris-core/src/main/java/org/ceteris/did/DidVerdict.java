@@ -29,8 +29,10 @@ final class DidVerdict {
             s.add(what + ", the data cannot tell the change in " + metric + " apart from no effect: it is somewhere between "
                     + Wording.number(lo) + " and " + Wording.number(hi) + " (" + Wording.confidence(spec.alpha()) + " interval).");
         }
-        if (pretrend != null && !Double.isNaN(pretrend.pValue())) {
-            s.add(pretrend.pValue() < spec.alpha()
+        if (pretrend != null && pretrend.adjustedPValue() == null) {
+            s.add("There are too few units to check jointly whether the two sets of units moved alike before the change.");
+        } else if (pretrend != null && !Double.isNaN(pretrend.adjustedPValue())) {
+            s.add(pretrend.adjustedPValue() < spec.alpha()
                     ? "Before the change the two sets of units were already drifting apart, so part of this difference may not be caused by the change."
                     : "Before the change the two sets of units moved alike, which supports the comparison.");
         }

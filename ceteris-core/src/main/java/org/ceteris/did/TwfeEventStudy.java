@@ -6,7 +6,6 @@ import java.util.TreeSet;
 import org.ceteris.CeterisException;
 import org.ceteris.did.DidResult.EventTimeEstimate;
 import org.ceteris.did.DidResult.Pretrend;
-import org.ceteris.stats.Distributions;
 
 /**
  * The two-way fixed-effects event study y_it = α_i + λ_t + Σ_{k≠−1} β_k·1[t − g_i = k] + u_it
@@ -116,7 +115,7 @@ final class TwfeEventStudy {
             return null;
         }
         double w = Linalg.quadraticForm(b, inv);
-        return new Pretrend(w, q, Distributions.chiSquaredUpperTail(w, q));
+        return Pretrend.of(w, q, fit.clusters());
     }
 
     /** Subtracts each unit's mean from y and every column of x. */

@@ -28,6 +28,8 @@ public enum DiagnosticCode {
     DID_TWFE_STAGGERED,
     /** The joint test of the pre-period effects rejects: trends before the change were not parallel. */
     DID_PRETREND,
+    /** More pre-period effects than units: the joint pre-trend test cannot be computed. */
+    DID_PRETREND_UNTESTABLE,
     /** Units treated from the first observed period were left out of Callaway &amp; Sant'Anna. */
     DID_ALREADY_TREATED,
     /** Units missing in some period were left out to keep a balanced panel. */

@@ -16,6 +16,8 @@ package org.ceteris.synth;
 public final class SimplexLeastSquares {
 
     private static final double TOL = 1e-12;
+    /** Gradient gap (relative to the largest squared entry) below which a left-out donor ties. */
+    private static final double TIE = 1e-7;
 
     private SimplexLeastSquares() {
     }
@@ -29,6 +31,18 @@ public final class SimplexLeastSquares {
      * @return the J weights, exactly non-negative and summing to 1
      */
     public static double[] solve(double[][] a, double[] b, double[] v) {
+        return solve(a, b, v, null);
+    }
+
+    /**
+     * Solves the problem from a warm start: a feasible point, typically the solution for a nearby v
+     * (the outer search of {@link SyntheticControl} moves v a little at a time, and the active set
+     * rarely changes, so the solve then takes one or two iterations instead of one per donor entering).
+     * The KKT test at the end is the same as from a cold start.
+     *
+     * @param warm J weights on the simplex to start from; null starts at the best single donor
+     */
+    public static double[] solve(double[][] a, double[] b, double[] v, double[] warm) {
         int k = b.length;
         int n = a[0].length;
         // fold the row weights in: rows scaled by sqrt(v)
@@ -45,7 +59,48 @@ public final class SimplexLeastSquares {
             }
             scale = Math.max(scale, Math.abs(rhs[i]));
         }
-        return solveColumns(cols, rhs, Math.max(scale * scale, Double.MIN_NORMAL));
+        double sq = Math.max(scale * scale, Double.MIN_NORMAL);
+        if (warm != null) {
+            double[] w = warm.clone();
+            boolean[] passive = new boolean[n];
+            for (int j = 0; j < n; j++) {
+                passive[j] = w[j] > 0;
+            }
+            double[] solved = iterate(cols, rhs, sq, w, passive);
+            if (solved != null && unique(cols, rhs, solved, sq)) {
+                return solved;
+            }
+        }
+        return solveColumns(cols, rhs, sq);
+    }
+
+    /**
+     * Whether w is the only solution, so that any start would have found it: true when every donor
+     * left out has a gradient clearly above the common gradient of those in (strict complementarity;
+     * the gradient is the same at every solution, so no other solution can use a left-out donor).
+     * A tie means several solutions may exist (b inside the donors' hull, or a predictor weighted
+     * nearly zero), and which one is found would depend on the start; the caller then starts cold,
+     * so the answer stays a function of v alone.
+     */
+    private static boolean unique(double[] cols, double[] b, double[] w, double scale) {
+        int n = w.length;
+        double[] g = new double[n];
+        gradient(cols, b, w, g);
+        double mu = 0;
+        int np = 0;
+        for (int j = 0; j < n; j++) {
+            if (w[j] > 0) {
+                mu += g[j];
+                np++;
+            }
+        }
+        mu /= np;
+        for (int j = 0; j < n; j++) {
+            if (w[j] == 0 && g[j] - mu < TIE * scale) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static double[] solveColumns(double[] cols, double[] b, double scale) {
@@ -72,12 +127,28 @@ public final class SimplexLeastSquares {
         return iterate(cols, b, scale, w, passive);
     }
 
+    /**
+     * Lawson–Hanson iterations from a feasible w whose support is the passive set: move to the
+     * constrained optimum on the passive set (dropping donors that reach zero), then let in the donor
+     * whose gradient most violates the KKT conditions, until none does. Null when the starting passive
+     * set is already degenerate (a warm start the caller then abandons).
+     */
     private static double[] iterate(double[] cols, double[] b, double scale, double[] w, boolean[] passive) {
         int k = b.length;
         int n = cols.length / k;
         double[] g = new double[n];
         int maxIter = 10 * (n + k) + 100;
+        int enter = -1;
         for (int iter = 0; iter < maxIter; iter++) {
+            if (!descend(cols, b, w, passive)) {
+                if (enter < 0) {
+                    return null;
+                }
+                // degenerate set: undo the entry and stop
+                passive[enter] = false;
+                w[enter] = 0;
+                return normalise(w);
+            }
             gradient(cols, b, w, g);
             double mu = 0;
             int np = 0;
@@ -88,7 +159,7 @@ public final class SimplexLeastSquares {
                 }
             }
             mu /= np;
-            int enter = -1;
+            enter = -1;
             double most = -TOL * scale;
             for (int j = 0; j < n; j++) {
                 if (!passive[j] && g[j] - mu < most) {
@@ -100,48 +171,54 @@ public final class SimplexLeastSquares {
                 break;
             }
             passive[enter] = true;
-            // inner loop: move towards the constrained LS solution on the passive set, dropping donors that hit zero
-            for (int inner = 0; inner <= n; inner++) {
-                double[] z = equalityLs(cols, b, passive);
-                if (z == null) { // degenerate set: undo the entry and stop
-                    passive[enter] = false;
-                    w[enter] = 0;
-                    return normalise(w);
-                }
-                double alpha = 1;
-                int blocker = -1;
-                for (int j = 0; j < n; j++) {
-                    if (passive[j] && z[j] <= 0) {
-                        double step = w[j] / (w[j] - z[j]);
-                        if (step < alpha) {
-                            alpha = step;
-                            blocker = j;
-                        }
-                    }
-                }
-                if (blocker < 0) {
-                    System.arraycopy(z, 0, w, 0, n);
-                    break;
-                }
-                for (int j = 0; j < n; j++) {
-                    if (passive[j]) {
-                        w[j] += alpha * (z[j] - w[j]);
-                        if (j == blocker || w[j] <= 1e-15) {
-                            w[j] = 0;
-                            passive[j] = false;
-                        }
-                    }
-                }
-                boolean any = false;
-                for (boolean p : passive) {
-                    any |= p;
-                }
-                if (!any) {
-                    throw new IllegalStateException("active set emptied");
-                }
-            }
         }
         return normalise(w);
+    }
+
+    /**
+     * Moves w towards the equality-constrained least-squares solution on the passive set, dropping
+     * donors that hit zero on the way, until that solution is feasible; false when the set is singular.
+     */
+    private static boolean descend(double[] cols, double[] b, double[] w, boolean[] passive) {
+        int n = w.length;
+        for (int inner = 0; inner <= n; inner++) {
+            double[] z = equalityLs(cols, b, passive);
+            if (z == null) {
+                return false;
+            }
+            double alpha = 1;
+            int blocker = -1;
+            for (int j = 0; j < n; j++) {
+                if (passive[j] && z[j] <= 0) {
+                    double step = w[j] / (w[j] - z[j]);
+                    if (step < alpha) {
+                        alpha = step;
+                        blocker = j;
+                    }
+                }
+            }
+            if (blocker < 0) {
+                System.arraycopy(z, 0, w, 0, n);
+                return true;
+            }
+            for (int j = 0; j < n; j++) {
+                if (passive[j]) {
+                    w[j] += alpha * (z[j] - w[j]);
+                    if (j == blocker || w[j] <= 1e-15) {
+                        w[j] = 0;
+                        passive[j] = false;
+                    }
+                }
+            }
+            boolean any = false;
+            for (boolean p : passive) {
+                any |= p;
+            }
+            if (!any) {
+                throw new IllegalStateException("active set emptied");
+            }
+        }
+        return true;
     }
 
     private static double[] normalise(double[] w) {
@@ -181,7 +258,13 @@ public final class SimplexLeastSquares {
         }
     }
 
-    /** min ‖A_P z − b‖² s.t. Σ z = 1 on the passive set, from the KKT system; null when singular. */
+    /**
+     * min ‖A_P z − b‖² s.t. Σ z = 1 on the passive set P. The constraint is eliminated by writing the
+     * first passive donor q as {@code z_q = 1 − Σ_{r≠q} z_r}, which leaves an unconstrained least squares
+     * in the others with columns {@code a_r − a_q} and target {@code b − a_q}, solved by Cholesky of its
+     * normal equations: O(k·p² + p³) for p passive donors. Null when the passive columns are affinely
+     * dependent (a pivot below 1e-14 of the largest diagonal).
+     */
     private static double[] equalityLs(double[] cols, double[] b, boolean[] passive) {
         int k = b.length;
         int n = cols.length / k;
@@ -192,35 +275,76 @@ public final class SimplexLeastSquares {
                 idx[p++] = j;
             }
         }
-        double[][] m = new double[p + 1][p + 2];
-        for (int r = 0; r < p; r++) {
-            int cr = idx[r] * k;
-            for (int c = r; c < p; c++) {
-                int cc = idx[c] * k;
-                double s = 0;
-                for (int i = 0; i < k; i++) {
-                    s += cols[cr + i] * cols[cc + i];
-                }
-                m[r][c] = s;
-                m[c][r] = s;
-            }
-            double s = 0;
-            for (int i = 0; i < k; i++) {
-                s += cols[cr + i] * b[i];
-            }
-            m[r][p] = 1;
-            m[p][r] = 1;
-            m[r][p + 1] = s;
+        int q = idx[0] * k;
+        int m = p - 1;
+        double[] d = new double[m * k];
+        double[] c = new double[k];
+        for (int i = 0; i < k; i++) {
+            c[i] = b[i] - cols[q + i];
         }
-        m[p][p + 1] = 1;
-        double[] sol = DenseSolve.gaussian(m);
-        if (sol == null) {
-            return null;
+        for (int r = 0; r < m; r++) {
+            int o = idx[r + 1] * k;
+            for (int i = 0; i < k; i++) {
+                d[r * k + i] = cols[o + i] - cols[q + i];
+            }
+        }
+        // normal equations G y = h, G = DᵀD (lower triangle), factored in place into L (G = L Lᵀ)
+        double[] g = new double[m * m];
+        double[] y = new double[m];
+        double maxDiag = 0;
+        for (int r = 0; r < m; r++) {
+            for (int s = 0; s <= r; s++) {
+                double sum = 0;
+                for (int i = 0; i < k; i++) {
+                    sum += d[r * k + i] * d[s * k + i];
+                }
+                g[r * m + s] = sum;
+            }
+            double sum = 0;
+            for (int i = 0; i < k; i++) {
+                sum += d[r * k + i] * c[i];
+            }
+            y[r] = sum;
+            maxDiag = Math.max(maxDiag, g[r * m + r]);
+        }
+        double tiny = 1e-14 * maxDiag;
+        for (int r = 0; r < m; r++) {
+            for (int s = 0; s <= r; s++) {
+                double sum = g[r * m + s];
+                for (int t = 0; t < s; t++) {
+                    sum -= g[r * m + t] * g[s * m + t];
+                }
+                if (r == s) {
+                    if (!(sum > tiny)) {
+                        return null;
+                    }
+                    g[r * m + r] = Math.sqrt(sum);
+                } else {
+                    g[r * m + s] = sum / g[s * m + s];
+                }
+            }
+        }
+        for (int r = 0; r < m; r++) { // L u = h
+            double sum = y[r];
+            for (int t = 0; t < r; t++) {
+                sum -= g[r * m + t] * y[t];
+            }
+            y[r] = sum / g[r * m + r];
+        }
+        for (int r = m - 1; r >= 0; r--) { // Lᵀ y = u
+            double sum = y[r];
+            for (int t = r + 1; t < m; t++) {
+                sum -= g[t * m + r] * y[t];
+            }
+            y[r] = sum / g[r * m + r];
         }
         double[] z = new double[n];
-        for (int r = 0; r < p; r++) {
-            z[idx[r]] = sol[r];
+        double rest = 1;
+        for (int r = 0; r < m; r++) {
+            z[idx[r + 1]] = y[r];
+            rest -= y[r];
         }
+        z[idx[0]] = rest;
         return z;
     }
 

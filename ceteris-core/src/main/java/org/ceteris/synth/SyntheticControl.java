@@ -16,8 +16,10 @@ import java.util.SplittableRandom;
  * starts: equal weights, the regression start of R Synth (diag(BBᵀ) with B the coefficients of the
  * pre-period outcomes regressed on the scaled predictors across units), each predictor dominant, and
  * seeded random Dirichlet points; the best few are restarted until they stop improving, and the best
- * is kept. Cost: O(starts × evaluations × (k·J·iterations + T·k)) for k predictors, J donors and T
- * fit periods; about 10⁴ inner solves in all.
+ * is kept. Each inner solve starts from the previous evaluation's W (a feasible point; the active set
+ * rarely changes between nearby V), falling back to a cold start whenever W may not be unique, so the
+ * objective stays a function of V alone. Cost: O(starts × evaluations × (k·J·iterations + T·k)) for k
+ * predictors, J donors and T fit periods; about 4·10³ inner solves per fit.
  */
 public final class SyntheticControl {
 
@@ -245,7 +247,7 @@ public final class SyntheticControl {
             if (v == null) {
                 return Double.POSITIVE_INFINITY;
             }
-            last = SimplexLeastSquares.solve(s0, s1, v);
+            last = SimplexLeastSquares.solve(s0, s1, v, last);
             evaluations++;
             return loss(z1, z0, last);
         }

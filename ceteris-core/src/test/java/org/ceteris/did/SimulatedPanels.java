@@ -75,6 +75,38 @@ final class SimulatedPanels {
         return new DidPanel(labels, ps, u, p, y, null, null, ft, List.of(), new double[0][], 0);
     }
 
+    /**
+     * Parallel trends, no effect, adoption late in a long panel: cohorts {@code cohorts} (0 = never)
+     * drawn with equal probability, so there are many pre-period cells per unit. Noise as in
+     * {@link #staggered}.
+     */
+    static DidPanel lateAdoption(Random rng, int units, int periods, long[] cohorts) {
+        List<String> labels = new ArrayList<>();
+        long[] ps = new long[periods];
+        for (int t = 0; t < periods; t++) {
+            ps[t] = t + 1;
+        }
+        int[] u = new int[units * periods];
+        int[] p = new int[units * periods];
+        double[] y = new double[units * periods];
+        long[] ft = new long[units];
+        int r = 0;
+        for (int i = 0; i < units; i++) {
+            labels.add("u" + i);
+            ft[i] = cohorts[rng.nextInt(cohorts.length)];
+            double alpha = rng.nextGaussian();
+            double e = 0;
+            for (int t = 0; t < periods; t++) {
+                e = 0.5 * e + rng.nextGaussian() * Math.sqrt(0.75);
+                u[r] = i;
+                p[r] = t;
+                y[r] = alpha + 0.3 * t + e;
+                r++;
+            }
+        }
+        return new DidPanel(labels, ps, u, p, y, null, null, ft, List.of(), new double[0][], 0);
+    }
+
     /** The same panel as a 2×2: cohort-3 units are treated from period 3, never-treated units are controls. */
     static DidPanel twoByTwo(Random rng, int units, int periods, double effect) {
         List<String> labels = new ArrayList<>();

@@ -130,6 +130,71 @@ class SimplexLeastSquaresTest {
         }
     }
 
+    @Test
+    void aWarmStartReachesTheColdStartsOptimum() {
+        Random rng = new Random(71);
+        for (int rep = 0; rep < 300; rep++) {
+            int k = 2 + rng.nextInt(8);
+            int n = 2 + rng.nextInt(60);
+            double[][] a = new double[k][n];
+            double[] b = new double[k];
+            for (int i = 0; i < k; i++) {
+                for (int j = 0; j < n; j++) {
+                    a[i][j] = rng.nextGaussian() * (1 + i);
+                }
+                b[i] = rng.nextGaussian() * (1 + i) * (rep % 2 == 0 ? 3 : 0.5);
+            }
+            double[] warm = null;
+            for (int step = 0; step < 5; step++) { // a path of nearby v, as the outer search takes
+                double[] v = new double[k];
+                for (int i = 0; i < k; i++) {
+                    v[i] = rng.nextDouble();
+                }
+                double[] cold = SimplexLeastSquares.solve(a, b, v);
+                double[] w = SimplexLeastSquares.solve(a, b, v, warm);
+                assertFeasible(w);
+                double lc = SimplexLeastSquares.loss(a, b, v, cold);
+                double lw = SimplexLeastSquares.loss(a, b, v, w);
+                assertEquals(lc, lw, 1e-10 * Math.max(1, lc), "rep " + rep + " step " + step);
+                warm = w;
+            }
+        }
+    }
+
+    @Test
+    void insideTheHullAWarmStartStillGivesTheColdStartsWeights() {
+        // b is a mix of many donors: many w fit exactly, and the solution must not depend on the start
+        Random rng = new Random(72);
+        for (int rep = 0; rep < 100; rep++) {
+            int k = 2 + rng.nextInt(6);
+            int n = k + 3 + rng.nextInt(30);
+            double[][] a = new double[k][n];
+            double[] mix = new double[n];
+            double total = 0;
+            for (int j = 0; j < n; j++) {
+                mix[j] = rng.nextDouble();
+                total += mix[j];
+            }
+            double[] b = new double[k];
+            double[] v = new double[k];
+            for (int i = 0; i < k; i++) {
+                for (int j = 0; j < n; j++) {
+                    a[i][j] = rng.nextGaussian();
+                    b[i] += a[i][j] * mix[j] / total;
+                }
+                v[i] = rng.nextDouble();
+            }
+            double[] cold = SimplexLeastSquares.solve(a, b, v);
+            double[] start = new double[n];
+            start[rng.nextInt(n)] = 0.5;
+            start[rng.nextInt(n)] += 0.5;
+            double[] warm = SimplexLeastSquares.solve(a, b, v, start);
+            for (int j = 0; j < n; j++) {
+                assertEquals(cold[j], warm[j], 1e-9, "rep " + rep + " donor " + j);
+            }
+        }
+    }
+
     static void assertFeasible(double[] w) {
         double s = 0;
         for (double x : w) {

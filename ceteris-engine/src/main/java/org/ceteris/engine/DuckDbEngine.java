@@ -51,8 +51,8 @@ public final class DuckDbEngine implements Engine {
     }
 
     private static DuckDbEngine open(String url, boolean readOnly, java.util.Map<String, String> settings) {
+        DuckDbLibrary.requirePresent();
         try {
-            Class.forName("org.duckdb.DuckDBDriver");
             Properties props = new Properties();
             settings.forEach(props::setProperty);
             if (readOnly) {
@@ -62,8 +62,6 @@ public final class DuckDbEngine implements Engine {
             return new DuckDbEngine(c.unwrap(DuckDBConnection.class));
         } catch (SQLException e) {
             throw translate(e, null);
-        } catch (ClassNotFoundException e) {
-            throw new IllegalStateException("DuckDB driver missing from the class path", e);
         }
     }
 

@@ -33,4 +33,12 @@ public interface StudyMethod {
     default Headline headline(CeterisResult result) {
         return Headline.generic(org.ceteris.json.Json.mapper().valueToTree(result), result);
     }
+
+    /**
+     * The headline when it depends on the study's parameters too (a threshold, the outcome's name);
+     * the study runner calls this one. The default ignores the parameters.
+     */
+    default Headline headline(CeterisResult result, Params params) {
+        return headline(result);
+    }
 }

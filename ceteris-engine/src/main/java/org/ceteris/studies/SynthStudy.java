@@ -7,12 +7,14 @@ import org.ceteris.CeterisException;
 import org.ceteris.engine.Engine;
 import org.ceteris.engine.Source;
 import org.ceteris.inputs.SynthInputs;
+import org.ceteris.report.Wording;
 import org.ceteris.result.CeterisResult;
 import org.ceteris.synth.Parallel;
 import org.ceteris.synth.PredictorSpec;
 import org.ceteris.synth.SynthAnalysis;
 import org.ceteris.synth.SynthHeterogeneity;
 import org.ceteris.synth.SynthPanel;
+import org.ceteris.synth.SynthResult;
 import org.ceteris.synth.SynthSpec;
 
 /**
@@ -97,5 +99,31 @@ public final class SynthStudy implements StudyMethod {
     public CeterisResult run(Engine engine, Source source, Params params) {
         params.requireOnly(parameters());
         return run(engine, source, spec(params), Parallel.sequential());
+    }
+
+    /**
+     * The average gap after treatment between the treated unit and its synthetic twin. It has no
+     * interval; the verdict comes from the placebo rank at the study's {@code alpha} (default 0.1, as
+     * in the summary): a clear change only when placebos ran and few were as extreme. Several treated
+     * units have no single number (null: the card shows the summary).
+     */
+    @Override
+    public Headline headline(CeterisResult result, Params params) {
+        if (!(result instanceof SynthResult)) {
+            return null;
+        }
+        SynthResult r = (SynthResult) result;
+        double alpha = params.doubleOr("alpha", 0.1);
+        String verdict;
+        if (Headline.hasError(r)) {
+            verdict = Headline.CHECK_DATA;
+        } else if (r.pValue() == null || r.pValue() > alpha || r.att() == 0) {
+            verdict = Headline.NO_CLEAR_EFFECT;
+        } else {
+            verdict = r.att() > 0 ? Headline.POSITIVE : Headline.NEGATIVE;
+        }
+        String label = Wording.humanize(params.string("outcome")) + " per period after the change, " + r.treated()
+                + " against its synthetic twin" + (r.pValue() == null ? " (no placebo check)" : "");
+        return new Headline(label, r.att(), Double.NaN, Double.NaN, false, verdict);
     }
 }

@@ -57,6 +57,6 @@ public final class StudyRunner {
             throw new CeterisException(msg.startsWith("study '") ? msg : "study '" + spec.name() + "': " + msg, e);
         }
         return new StoredRun(0, spec.name(), spec.method(), Instant.now(), version, Json.write(spec.toMap()),
-                Json.write(result), method.headline(result), result.summary());
+                Json.write(result), method.headline(result, spec.params()), result.summary());
     }
 }
