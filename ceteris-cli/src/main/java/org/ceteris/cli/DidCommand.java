@@ -118,9 +118,9 @@ public final class DidCommand implements Callable<Integer> {
         }
         if (r.pretrend() != null) {
             DidResult.Pretrend pt = r.pretrend();
+            double adjusted = pt.adjustedPValue(r.nUnits());
             sb.append(String.format(Locale.ROOT, "Pre-trend test: chi2 %.3f on %d df, p %s; over %d units, small-sample p %s%n%n",
-                    pt.statistic(), pt.df(), p(pt.pValue()), pt.units(),
-                    pt.adjustedPValue() == null ? "n/a (too few units)" : p(pt.adjustedPValue())));
+                    pt.statistic(), pt.df(), p(pt.pValue()), r.nUnits(), Double.isNaN(adjusted) ? "n/a (too few units)" : p(adjusted)));
         }
         for (Diagnostic d : r.diagnostics()) {
             sb.append(d.severity().label().toUpperCase(Locale.ROOT)).append(' ').append(d.code()).append(": ")

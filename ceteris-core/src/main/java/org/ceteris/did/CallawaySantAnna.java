@@ -254,6 +254,6 @@ public final class CallawaySantAnna {
             return null;
         }
         double w = Linalg.quadraticForm(a, inv);
-        return DidResult.Pretrend.of(w, q, n);
+        return DidResult.Pretrend.of(w, q);
     }
 }

@@ -45,7 +45,7 @@ public final class Did {
         DidResult.Aggregations agg = CsAggregation.aggregate(fit, spec.windowLow(), spec.windowHigh());
         List<DidResult.AttGt> cells = fit.cells().stream()
                 .map(c -> new DidResult.AttGt(c.group(), c.time(), c.att(), c.se())).toList();
-        pretrendWarning(fit.pretrend(), spec.alpha(), diagnostics);
+        pretrendWarning(fit.pretrend(), fit.nUnits(), spec.alpha(), diagnostics);
         return finish(spec, DidResult.STAGGERED, agg.simple().att(), agg.simple().se(), z, fit.nUnits(),
                 fit.periods().length, cells, agg, null, fit.pretrend(), diagnostics);
     }
@@ -56,7 +56,7 @@ public final class Did {
         if (e.cohorts() > 1) {
             diagnostics.add(staggeredWarning());
         }
-        pretrendWarning(e.pretrend(), spec.alpha(), diagnostics);
+        pretrendWarning(e.pretrend(), panel.units().size(), spec.alpha(), diagnostics);
         return finish(spec, DidResult.EVENT_STUDY, e.average(), e.averageSe(), z, panel.units().size(), panel.periods().length,
                 null, null, e.coefficients(), e.pretrend(), diagnostics);
     }
@@ -80,19 +80,21 @@ public final class Did {
                 + "(Goodman-Bacon 2021). Use --first-treated without --event-study for Callaway & Sant'Anna estimates.");
     }
 
-    private static void pretrendWarning(DidResult.Pretrend pretrend, double alpha, List<Diagnostic> diagnostics) {
+    /** DID_PRETREND when the small-sample adjusted pre-test rejects; DID_PRETREND_UNTESTABLE with too few units. */
+    private static void pretrendWarning(DidResult.Pretrend pretrend, int units, double alpha, List<Diagnostic> diagnostics) {
         if (pretrend == null) {
             return;
         }
-        if (pretrend.adjustedPValue() == null) {
+        double adjusted = pretrend.adjustedPValue(units);
+        if (Double.isNaN(adjusted)) {
             diagnostics.add(Diagnostic.info(DiagnosticCode.DID_PRETREND_UNTESTABLE, "There are " + pretrend.df()
-                    + " pre-period effects but only " + pretrend.units() + " units, too few to test them jointly: judge "
+                    + " pre-period effects but only " + units + " units, too few to test them jointly: judge "
                     + "the trends before the change from the event-study plot, or use fewer pre-periods (--window)."));
-        } else if (pretrend.adjustedPValue() < alpha) {
+        } else if (adjusted < alpha) {
             diagnostics.add(Diagnostic.warning(DiagnosticCode.DID_PRETREND, "Before the change, treated and comparison units "
-                    + "already moved differently (joint test of " + pretrend.df() + " pre-period effects over "
-                    + pretrend.units() + " units, p = " + String.format(java.util.Locale.ROOT, "%.3g", pretrend.adjustedPValue())
-                    + "): the parallel-trends assumption is doubtful."));
+                    + "already moved differently (joint test of " + pretrend.df() + " pre-period effects over " + units
+                    + " units, p = " + String.format(java.util.Locale.ROOT, "%.3g", adjusted)
+                    + " after the small-sample correction): the parallel-trends assumption is doubtful."));
         }
     }
 

@@ -90,25 +90,29 @@ public record DidResult(
     }
 
     /**
-     * The joint Wald test that every pre-period effect is zero. {@code pValue} refers the statistic to
-     * χ² with {@code df} degrees of freedom, as R's did and statsmodels report it; that is right when
-     * there are many units per pre-period effect, and far too small otherwise, because the covariance
-     * of df effects estimated from {@code units} independent units (or clusters) is nearly singular
-     * when df approaches units. {@code adjustedPValue} applies Hotelling's small-sample scaling: with
-     * W = n·āᵀS⁻¹ā over n units, {@code (n − q)/(q·n)·W} follows F(q, n − q) for q = df (Hotelling
-     * 1931; the same form as the T² test of a mean vector). It tends to the χ² p-value as units grow,
-     * and is null when units ≤ df (nothing can be said jointly). The DID_PRETREND warning uses it.
-     *
-     * @param units the number of independent units (clusters) behind the covariance
+     * The joint Wald test that every pre-period effect is zero, χ² with {@code df} degrees of freedom,
+     * as R's did and statsmodels report it (the JSON contract). That p-value is right when there are
+     * many units per pre-period effect and far too small otherwise, because the covariance of df
+     * effects estimated from n independent units (or clusters) is nearly singular when df approaches
+     * n; {@link #adjustedPValue(int)} corrects for it, and the DID_PRETREND warning uses that.
      */
-    public record Pretrend(double statistic, int df, double pValue, int units, Double adjustedPValue) {
+    public record Pretrend(double statistic, int df, double pValue) {
 
-        /** The test from its statistic, the number of effects tested and the number of units. */
-        public static Pretrend of(double statistic, int df, int units) {
-            Double adjusted = units > df
-                    ? Distributions.fUpperTail((units - df) / ((double) df * units) * statistic, df, units - df)
-                    : null;
-            return new Pretrend(statistic, df, Distributions.chiSquaredUpperTail(statistic, df), units, adjusted);
+        /** The test from its statistic and the number of effects tested. */
+        public static Pretrend of(double statistic, int df) {
+            return new Pretrend(statistic, df, Distributions.chiSquaredUpperTail(statistic, df));
+        }
+
+        /**
+         * The p-value with Hotelling's small-sample scaling: with W = n·āᵀS⁻¹ā over n units,
+         * {@code (n − q)/(q·n)·W} follows F(q, n − q) for q = df (Hotelling 1931, the T² test of a mean
+         * vector). It tends to the χ² p-value as n grows; NaN when n ≤ q (nothing can be said jointly).
+         */
+        public double adjustedPValue(int units) {
+            if (units <= df) {
+                return Double.NaN;
+            }
+            return Distributions.fUpperTail((units - df) / ((double) df * units) * statistic, df, units - df);
         }
     }
 }

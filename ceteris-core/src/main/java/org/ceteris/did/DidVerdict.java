@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.ceteris.report.Wording;
 import org.ceteris.result.Diagnostic;
+import org.ceteris.result.DiagnosticCode;
 import org.ceteris.result.Severity;
 
 /** The plain-language verdict of a difference-in-differences result. */
@@ -29,11 +30,11 @@ final class DidVerdict {
             s.add(what + ", the data cannot tell the change in " + metric + " apart from no effect: it is somewhere between "
                     + Wording.number(lo) + " and " + Wording.number(hi) + " (" + Wording.confidence(spec.alpha()) + " interval).");
         }
-        if (pretrend != null && pretrend.adjustedPValue() == null) {
-            s.add("There are too few units to check jointly whether the two sets of units moved alike before the change.");
-        } else if (pretrend != null && !Double.isNaN(pretrend.adjustedPValue())) {
-            s.add(pretrend.adjustedPValue() < spec.alpha()
-                    ? "Before the change the two sets of units were already drifting apart, so part of this difference may not be caused by the change."
+        if (pretrend != null && !Double.isNaN(pretrend.pValue())) {
+            boolean untestable = diagnostics.stream().anyMatch(d -> d.code().equals(DiagnosticCode.DID_PRETREND_UNTESTABLE.name()));
+            boolean drifting = diagnostics.stream().anyMatch(d -> d.code().equals(DiagnosticCode.DID_PRETREND.name()));
+            s.add(untestable ? "There are too few units to check jointly whether the two sets of units moved alike before the change."
+                    : drifting ? "Before the change the two sets of units were already drifting apart, so part of this difference may not be caused by the change."
                     : "Before the change the two sets of units moved alike, which supports the comparison.");
         }
         long warnings = diagnostics.stream().filter(d -> d.severity() == Severity.WARNING).count();

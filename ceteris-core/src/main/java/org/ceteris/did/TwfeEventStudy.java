@@ -115,7 +115,7 @@ final class TwfeEventStudy {
             return null;
         }
         double w = Linalg.quadraticForm(b, inv);
-        return Pretrend.of(w, q, fit.clusters());
+        return Pretrend.of(w, q);
     }
 
     /** Subtracts each unit's mean from y and every column of x. */

@@ -98,7 +98,9 @@ class DidCalibrationTest {
             for (int es = 0; es < 2; es++) {
                 DidResult r = Did.analyze(staggeredSpec(es == 1), panel);
                 chi2[es] += r.pretrend().pValue() < 0.05 ? 1 : 0;
-                adjusted[es] += r.pretrend().adjustedPValue() < 0.05 ? 1 : 0;
+                double adj = r.pretrend().adjustedPValue(60);
+                adjusted[es] += adj < 0.05 ? 1 : 0;
+                assertEquals(adj < 0.05, r.diagnostics().stream().anyMatch(d -> d.code().equals("DID_PRETREND")), "the warning follows it");
             }
         }
         System.out.printf("pre-test false alarms at 5%%: chi2 CS %d, ES %d; adjusted CS %d, ES %d (of %d)%n",
