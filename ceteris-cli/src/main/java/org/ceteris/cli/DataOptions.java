@@ -3,12 +3,11 @@ package org.ceteris.cli;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.ServiceLoader;
 import java.util.regex.Pattern;
 import org.ceteris.CeterisException;
 import org.ceteris.engine.DuckDbEngine;
 import org.ceteris.engine.Engine;
-import org.ceteris.engine.EngineFactory;
+import org.ceteris.engine.Engines;
 import org.ceteris.engine.Source;
 import org.ceteris.workspace.Workspace;
 import picocli.CommandLine.Option;
@@ -16,7 +15,7 @@ import picocli.CommandLine.Option;
 /**
  * The data flags every method command shares: {@code --data FILE} or
  * {@code --workspace W (--table T | --sql "…")}, and where the SQL runs ({@code --engine}). The
- * Spark engine is looked up with {@link ServiceLoader} only when {@code --engine spark} is asked
+ * Spark engine is looked up ({@link Engines#openOptional}) only when {@code --engine spark} is asked
  * for, so the default jar never needs Spark's classes.
  */
 public final class DataOptions {
@@ -48,11 +47,8 @@ public final class DataOptions {
         if (data != null && workspace != null) {
             throw new CeterisException("give either --data or --workspace, not both");
         }
-        if ("spark".equals(engine)) {
+        if (Engines.requireKnown(engine, "--engine").equals(Engines.SPARK)) {
             return openSpark();
-        }
-        if (!"duckdb".equals(engine)) {
-            throw new CeterisException("unknown --engine '" + engine + "': use duckdb or spark");
         }
         if (sparkMaster != null) {
             throw new CeterisException("--spark-master goes with --engine spark");
@@ -64,7 +60,7 @@ public final class DataOptions {
             Source.File file = new Source.File(Path.of(data));
             DuckDbEngine engine = DuckDbEngine.inMemory();
             if (sql != null) {
-                engine.execute("CREATE VIEW data AS SELECT * FROM " + engine.relation(file));
+                engine.createView("data", file);
                 return new Opened(engine, new Source.Query(sql));
             }
             return new Opened(engine, file);
@@ -96,7 +92,7 @@ public final class DataOptions {
         if (table != null && !CATALOG_NAME.matcher(table).matches()) {
             throw new CeterisException("invalid table name '" + table + "': use NAME, DATABASE.NAME or CATALOG.DATABASE.NAME");
         }
-        Engine spark = openEngine("spark");
+        Engine spark = openEngine(Engines.SPARK);
         try {
             if (data != null) {
                 Source file = spark.file(data);
@@ -130,16 +126,7 @@ public final class DataOptions {
         if (sparkMaster != null) {
             settings.put("master", sparkMaster);
         }
-        try {
-            for (EngineFactory f : ServiceLoader.load(EngineFactory.class)) {
-                if (f.name().equals(name)) {
-                    return f.open(settings);
-                }
-            }
-        } catch (LinkageError | java.util.ServiceConfigurationError e) {
-            throw new CeterisException("--engine spark: Spark is not on the class path; run the ceteris-spark jar with spark-submit (see docs/spark.md)");
-        }
-        throw new CeterisException("--engine spark needs the ceteris-spark jar (this is the DuckDB-only jar); see docs/spark.md");
+        return Engines.openOptional(name, settings);
     }
 
     /** An engine to close after use, and what to read with it. */

@@ -1,6 +1,8 @@
 package org.ceteris.cli;
 
 import static org.ceteris.cli.CliErrorsTest.assertOneLineError;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,8 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code --engine} and {@code --spark-master} in the default jar, which has no Spark: asking for
- * Spark says which jar to use, and wrong combinations are one-line errors.
+ * {@code --engine} and {@code --spark-master} in the default jar, which has no Spark, and
+ * {@code engine:} of ceteris.yaml: asking for Spark says which jar to use, and wrong combinations
+ * are one-line errors.
  */
 class EngineOptionTest {
 
@@ -47,6 +50,44 @@ class EngineOptionTest {
     void sparkDoesNotReadDuckDbWorkspaces() {
         assertOneLineError(Cli.run("ab", "--workspace", dir.toString(), "--table", "t", "--variant", "variant", "--metric", "m",
                 "--engine", "spark"), "--workspace is a DuckDB workspace");
+    }
+
+    /** A workspace whose ceteris.yaml says {@code engine: spark}, with one study over a CSV file next to it. */
+    private Path sparkWorkspace() throws IOException {
+        Path ws = dir.resolve("ws");
+        Files.createDirectories(ws);
+        Files.copy(csv(), ws.resolve("e.csv"));
+        Files.writeString(ws.resolve("ceteris.yaml"), "engine: spark\nspark_master: local[2]\nstudies:\n  lift:\n    method: ab\n"
+                + "    data: e.csv\n    variant: variant\n    metric: m\n");
+        return ws;
+    }
+
+    @Test
+    void sparkInTheWorkspaceConfigSaysWhichJarToUse() throws IOException {
+        Path ws = sparkWorkspace();
+        Cli.Run run = Cli.run("run", "--workspace", ws.toString());
+        assertOneLineError(run, "ceteris-spark jar");
+        assertEquals(Cli.run("ab", "--data", csv().toString(), "--variant", "variant", "--metric", "m", "--engine", "spark").err(),
+                run.err(), "the same line as --engine spark");
+        Cli.run("history", "--workspace", ws.toString()).ok(); // the history stays in DuckDB: readable without Spark
+        assertOneLineError(Cli.run("run", "--workspace", ws.toString(), "--engine", "flink"), "unknown --engine 'flink': use duckdb or spark");
+        assertOneLineError(Cli.run("run", "--workspace", ws.toString(), "--engine", "duckdb", "--spark-master", "local[2]"),
+                "--spark-master goes with --engine spark");
+    }
+
+    @Test
+    void theEngineFlagOverridesTheWorkspaceConfig() throws IOException {
+        Path ws = sparkWorkspace();
+        Cli.run("run", "--workspace", ws.toString(), "--engine", "duckdb").ok();
+        String history = Cli.run("history", "--workspace", ws.toString(), "--json").ok().out();
+        assertTrue(history.contains("\"lift\""), history);
+    }
+
+    @Test
+    void unknownEngineInTheWorkspaceConfig() throws IOException {
+        Path ws = sparkWorkspace();
+        Files.writeString(ws.resolve("ceteris.yaml"), "version: 1\nengine: postgres\nstudies: {}\n");
+        assertOneLineError(Cli.run("run", "--workspace", ws.toString()), "ceteris.yaml, line 2: unknown engine 'postgres': use duckdb or spark");
     }
 
     @Test

@@ -61,6 +61,11 @@ public interface Dialect {
         return "GROUPING(" + columns + ")";
     }
 
+    /** The integer quotient of two integer expressions, rounded towards zero. */
+    default String integerDivide(String dividend, String divisor) {
+        return "(" + dividend + ") // (" + divisor + ")";
+    }
+
     /** The sum of a BIGINT expression, NULL (not an error, not wrapped around) if it overflows. */
     default String exactSum(String expr) {
         return "sum(" + expr + ")";

@@ -104,9 +104,10 @@ public final class DuckDbEngine implements Engine {
         }
     }
 
+    /** A temporary view of this connection: it never lands in a workspace's database file. */
     @Override
     public void createView(String name, Source source) {
-        execute("CREATE VIEW " + Identifiers.requireName(name, "view") + " AS SELECT * FROM " + relation(source));
+        execute("CREATE OR REPLACE TEMP VIEW " + Identifiers.requireName(name, "view") + " AS SELECT * FROM " + relation(source));
     }
 
     @Override

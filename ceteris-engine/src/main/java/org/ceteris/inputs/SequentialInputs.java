@@ -101,16 +101,19 @@ public final class SequentialInputs {
             look = "1";
             from = "(" + eligible + ") e";
         } else { // equal numbers of units: the look of a row is set by how many rows came at or before its time
-            look = "(" + cuts.looks() + " * le + " + units + " - 1) // " + units;
+            look = d.integerDivide(cuts.looks() + " * le + " + units + " - 1", String.valueOf(units));
             from = "(SELECT *, count(*) OVER (ORDER BY t RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS le FROM ("
                     + eligible + ") e0) e";
         }
         // each aggregate reads its group in one canonical order (by value), so that the floating-point sums do not
-        // depend on the order in which parallel threads scanned the rows: the same data give byte-identical results
-        String o = " ORDER BY a, b";
-        Rows stats = engine.query("SELECT " + look + " AS look, v, count(*) AS n, avg(a" + o + ") AS ma, var_samp(a" + o + ") AS va, "
-                + "avg(b" + o + ") AS mb, var_samp(b" + o + ") AS vb, covar_samp(a, b" + o + ") AS cab, max(t) AS tmax FROM " + from
-                + " GROUP BY 1, 2 ORDER BY 1, 2");
+        // depend on the order in which parallel threads scanned the rows: the same data give byte-identical results.
+        // Engines that aggregate in partitions (Spark) return each partition's statistics instead, merged below in
+        // partition order, as AbInputs does.
+        String part = d.partitionId();
+        String o = part == null ? " ORDER BY a, b" : "";
+        Rows stats = engine.query("SELECT " + look + " AS look, v, " + (part == null ? "0" : part) + " AS part, count(*) AS n, "
+                + "avg(a" + o + ") AS ma, var_samp(a" + o + ") AS va, avg(b" + o + ") AS mb, var_samp(b" + o + ") AS vb, "
+                + "covar_samp(a, b" + o + ") AS cab, max(t) AS tmax FROM " + from + " GROUP BY 1, 2, 3 ORDER BY 1, 2, 3");
 
         Map<Integer, Map<String, CoMoments>> byLook = new LinkedHashMap<>();
         Map<Integer, Double> latest = new LinkedHashMap<>();
@@ -119,7 +122,7 @@ public final class SequentialInputs {
             long n = stats.getLong(i, "n");
             CoMoments cm = CoMoments.ofVariances(n, stats.getDouble(i, "ma"), zeroIfNaN(stats.getDouble(i, "mb")),
                     zeroIfNaN(stats.getDouble(i, "va")), zeroIfNaN(stats.getDouble(i, "vb")), zeroIfNaN(stats.getDouble(i, "cab")));
-            byLook.computeIfAbsent(k, x -> new LinkedHashMap<>()).put(stats.getString(i, "v"), cm);
+            byLook.computeIfAbsent(k, x -> new LinkedHashMap<>()).merge(stats.getString(i, "v"), cm, CoMoments::merge);
             latest.merge(k, stats.getDouble(i, "tmax"), Math::max);
         }
         List<SequentialInput.Batch> batches = new ArrayList<>();

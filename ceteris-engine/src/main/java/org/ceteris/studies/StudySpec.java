@@ -1,17 +1,22 @@
 package org.ceteris.studies;
 
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.ceteris.CeterisException;
+import org.ceteris.engine.Engine;
 import org.ceteris.engine.Identifiers;
 import org.ceteris.engine.Source;
 
 /**
- * One named study of a workspace: a method, where its data is ({@code table:} or {@code sql:},
- * or neither for methods that read no data) and the method's parameters in snake_case. The YAML of
- * {@code ceteris.yaml} and a REST body give the same record; {@link #run} hands it to the method.
+ * One named study of a workspace: a method, where its data is and the method's parameters in
+ * snake_case. The data is {@code table:} (a table of the engine: the workspace's DuckDB, or
+ * Spark's catalog), {@code sql:} (a query on the engine), {@code data:} (a CSV or Parquet file, or
+ * with Spark a folder or URI; relative to the workspace folder) optionally with {@code sql:} over
+ * it as the view {@code data}, or nothing for methods that read no data. The YAML of
+ * {@code ceteris.yaml} and a REST body give the same record.
  */
-public record StudySpec(String name, String method, String table, String sql, Params params) {
+public record StudySpec(String name, String method, String table, String sql, String data, Params params) {
 
     public StudySpec {
         Identifiers.requireName(name, "study name");
@@ -24,23 +29,30 @@ public record StudySpec(String name, String method, String table, String sql, Pa
         if (table != null) {
             Identifiers.requireName(table, "table");
         }
+        if (data != null && table != null) {
+            throw new CeterisException("study '" + name + "': give 'data' or 'table', not both ('sql' may query 'data' as the view data)");
+        }
+        if (data != null && data.isBlank()) {
+            throw new CeterisException("study '" + name + "': 'data' is empty: give the path of a CSV or Parquet file");
+        }
         if (params == null) {
             params = new Params("study '" + name + "'", Map.of());
         }
     }
 
-    /** A spec from one study's YAML/JSON mapping: {@code method}, {@code table} or {@code sql}, and parameters. */
+    /** A spec from one study's YAML/JSON mapping: {@code method}, {@code table}, {@code sql}, {@code data}, and parameters. */
     public static StudySpec of(String name, Map<String, ?> raw) {
         Map<String, Object> values = new LinkedHashMap<>(raw == null ? Map.of() : raw);
         Object method = values.remove("method");
         Object table = values.remove("table");
         Object sql = values.remove("sql");
-        for (Object o : new Object[] {method, table, sql}) {
+        Object data = values.remove("data");
+        for (Object o : new Object[] {method, table, sql, data}) {
             if (o instanceof Map || o instanceof java.util.Collection) {
-                throw new CeterisException("study '" + name + "': 'method', 'table' and 'sql' take a single value");
+                throw new CeterisException("study '" + name + "': 'method', 'table', 'sql' and 'data' take a single value");
             }
         }
-        StudySpec probe = new StudySpec(name, method == null ? null : method.toString(), null, null, null);
+        StudySpec probe = new StudySpec(name, method == null ? null : method.toString(), null, null, null, null);
         StudyMethod m = probe.studyMethod();
         // `method:` names the study's method, so a method's own --method flag (observe's match|ipw|…,
         // synth's classic|augmented, sequential's cs|msprt) is written `estimator:` in a study.
@@ -49,7 +61,7 @@ public record StudySpec(String name, String method, String table, String sql, Pa
         }
         StudySpec spec = new StudySpec(name, probe.method(),
                 table == null ? null : table.toString(), sql == null ? null : sql.toString(),
-                new Params("study '" + name + "'", values));
+                data == null ? null : data.toString(), new Params("study '" + name + "'", values));
         spec.params().requireOnly(m.parameters());
         return spec;
     }
@@ -63,12 +75,35 @@ public record StudySpec(String name, String method, String table, String sql, Pa
         }
     }
 
-    /** Where the data is read from, or null when the study names neither a table nor a query. */
+    /**
+     * Where the data is read from, or null when the study names no data; for a study with
+     * {@code data:} use {@link #source(Engine, Path)}, which knows the engine and the workspace folder.
+     */
     public Source source() {
+        if (data != null) {
+            throw new IllegalStateException("study '" + name + "' reads a file: use source(engine, workspaceDir)");
+        }
         if (table != null) {
             return new Source.Table(table);
         }
         return sql == null ? null : new Source.Query(sql);
+    }
+
+    /**
+     * Where the data is read from on {@code engine}: a {@code data:} path resolves against
+     * {@code base} (a URI such as {@code s3a://…} is kept), and with {@code sql:} the file becomes
+     * the engine's view {@code data} for the query. Null when the study names no data.
+     */
+    public Source source(Engine engine, Path base) {
+        if (data == null) {
+            return source();
+        }
+        Source file = engine.file(data.contains("://") ? data : base.resolve(data).toString());
+        if (sql == null) {
+            return file;
+        }
+        engine.createView("data", file);
+        return new Source.Query(sql);
     }
 
     /** The spec as stored with each run and shown by the API: method, table/sql, then parameters. */
@@ -80,6 +115,9 @@ public record StudySpec(String name, String method, String table, String sql, Pa
         }
         if (sql != null) {
             m.put("sql", sql);
+        }
+        if (data != null) {
+            m.put("data", data);
         }
         params.asMap().forEach((k, v) -> m.put(k.equals("method") ? "estimator" : k, v));
         return m;

@@ -14,11 +14,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.ceteris.CeterisException;
+import org.ceteris.engine.Engines;
 import org.ceteris.studies.StudySpec;
 
 /**
- * The parsed {@code ceteris.yaml}: the named studies, in file order.
+ * The parsed {@code ceteris.yaml}: where the studies read their data and the named studies, in file order.
  * <pre>
+ * engine: spark            # optional: duckdb (default) or spark
+ * spark_master: local[2]   # optional, with engine: spark
  * studies:
  *   home_row:
  *     method: ab
@@ -28,13 +31,19 @@ import org.ceteris.studies.StudySpec;
  * </pre>
  * Any mistake (bad YAML, unknown method, unknown parameter) is one line naming the file and line.
  */
-public record WorkspaceConfig(List<StudySpec> studies) {
+public record WorkspaceConfig(List<StudySpec> studies, StudyEngine engine) {
 
     private static final ObjectMapper YAML = YAMLMapper.builder()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
 
     public WorkspaceConfig {
         studies = List.copyOf(studies);
+        engine = engine == null ? StudyEngine.DUCKDB : engine;
+    }
+
+    /** Studies read from the workspace's DuckDB database. */
+    public WorkspaceConfig(List<StudySpec> studies) {
+        this(studies, StudyEngine.DUCKDB);
     }
 
     /** Reads and checks a workspace's config file. */
@@ -65,9 +74,10 @@ public record WorkspaceConfig(List<StudySpec> studies) {
         if (!root.isObject()) {
             throw new CeterisException(where + ", line 1: expected a mapping with 'studies:' at the top level");
         }
+        StudyEngine engine = engine(root, text, where);
         JsonNode studies = root.get("studies");
         if (studies == null || studies.isNull()) {
-            return new WorkspaceConfig(List.of());
+            return new WorkspaceConfig(List.of(), engine);
         }
         if (!studies.isObject()) {
             throw new CeterisException(where + ", line " + lineOf(text, "studies") + ": 'studies' must be a mapping of study name to settings");
@@ -87,7 +97,30 @@ public record WorkspaceConfig(List<StudySpec> studies) {
                 throw new CeterisException(where + ", line " + lineOf(text, name) + ": " + ex.getMessage(), ex);
             }
         }
-        return new WorkspaceConfig(out);
+        return new WorkspaceConfig(out, engine);
+    }
+
+    /** {@code engine:} and {@code spark_master:}, both optional single values. */
+    private static StudyEngine engine(JsonNode root, String text, String where) {
+        String name = scalar(root, "engine", text, where);
+        String master = scalar(root, "spark_master", text, where);
+        try {
+            return new StudyEngine(name == null ? StudyEngine.DUCKDB.name() : name, master);
+        } catch (CeterisException e) {
+            String key = name != null && !Engines.NAMES.contains(name) ? "engine" : "spark_master";
+            throw new CeterisException(where + ", line " + lineOf(text, key) + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String scalar(JsonNode root, String key, String text, String where) {
+        JsonNode v = root.get(key);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isValueNode()) {
+            throw new CeterisException(where + ", line " + lineOf(text, key) + ": '" + key + "' takes a single value");
+        }
+        return v.asText();
     }
 
     /** The study with this name; fails listing the names there are. */

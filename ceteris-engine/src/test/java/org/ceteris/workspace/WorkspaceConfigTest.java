@@ -67,6 +67,16 @@ class WorkspaceConfigTest {
             "studies:\\n  a:\\n    method: ab\\n    table: t\\n    variant: v\\n    metrc: m\\n | study 'a': unknown parameter 'metrc'; allowed:",
             "studies:\\n  bad-name:\\n    method: ab\\n | line 2:",
             "studies:\\n  a:\\n    method: ab\\n    table: 'x; DROP TABLE y'\\n | table",
+            "engine: postgres\\n | ceteris.yaml, line 1: unknown engine 'postgres': use duckdb or spark",
+            "version: 1\\nengine: Spark\\n | ceteris.yaml, line 2: unknown engine 'Spark': use duckdb or spark",
+            "engine: [spark]\\n | ceteris.yaml, line 1: 'engine' takes a single value",
+            "spark_master: local[2]\\n | ceteris.yaml, line 1: spark_master goes with engine: spark (the engine is duckdb)",
+            "engine: duckdb\\nspark_master: yarn\\n | ceteris.yaml, line 2: spark_master goes with engine: spark",
+            "engine: spark\\nspark_master: ''\\n | ceteris.yaml, line 2: spark_master is empty",
+            "engine: spark\\nspark_master: {a: 1}\\n | ceteris.yaml, line 2: 'spark_master' takes a single value",
+            "engine: spark\\nstudies:\\n  a:\\n    method: ab\\n    data: e.csv\\n    table: t\\n | line 3: study 'a': give 'data' or 'table', not both",
+            "studies:\\n  a:\\n    method: ab\\n    data: [a.csv, b.csv]\\n | line 2: study 'a': 'method', 'table', 'sql' and 'data' take a single value",
+            "studies:\\n  a:\\n    method: ab\\n    data: ' '\\n | line 2: study 'a': 'data' is empty",
     })
     void mistakesAreOneLineWithTheLine(String yaml, String expected) {
         CeterisException e = assertThrows(CeterisException.class,

@@ -433,6 +433,23 @@ class ApiTest {
     }
 
     @Test
+    void aStudyRunHonoursTheEngineOfTheConfig(@org.junit.jupiter.api.io.TempDir Path other) throws Exception {
+        Workspace ws = Workspace.openOrCreate(other);
+        java.nio.file.Files.writeString(other.resolve("e.csv"), "variant,m\ncontrol,1\ncontrol,2\nb,2\nb,3\n");
+        java.nio.file.Files.writeString(ws.config(), "engine: spark\nstudies:\n  a:\n    method: ab\n    data: e.csv\n"
+                + "    variant: variant\n    metric: m\n");
+        try (CeterisServer s = CeterisServer.start(ws, ServerOptions.defaults("test").withAddress("127.0.0.1", 0, null))) {
+            URI run = URI.create("http://127.0.0.1:" + s.port() + "/api/studies/a/run");
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(run).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            problem(r, 422, "engine spark needs the ceteris-spark jar"); // this server's jar has no Spark
+            HttpResponse<String> study = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + s.port() + "/api/studies/a"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(0, ok(study, 200).get("runs").asInt(), "nothing stored");
+        }
+    }
+
+    @Test
     void otherHostsNeedAToken() {
         CeterisException e = assertThrows(CeterisException.class,
                 () -> ServerOptions.defaults("test").withAddress("0.0.0.0", 0, null));

@@ -63,6 +63,11 @@ public final class SparkDialect implements Dialect {
     }
 
     @Override
+    public String integerDivide(String dividend, String divisor) {
+        return "((" + dividend + ") div (" + divisor + "))";
+    }
+
+    @Override
     public String exactSum(String expr) {
         return "try_sum(" + expr + ")";
     }

@@ -46,7 +46,8 @@ public final class SparkEngine implements Engine {
     /**
      * A session on {@code master} ({@code local[*]}, {@code local[2]}, {@code yarn},
      * {@code spark://host:7077}, {@code k8s://…}), or on the master {@code spark-submit} was given when
-     * {@code master} is null. Closing the engine stops the session.
+     * {@code master} is null. Closing the engine stops the session, unless the session was already
+     * running in this JVM when the engine opened (then it is used as it is and left running).
      */
     public static SparkEngine open(String master) {
         String m = master != null ? master : System.getProperty("spark.master", "local[*]");
@@ -62,8 +63,11 @@ public final class SparkEngine implements Engine {
                     .config("spark.driver.bindAddress", "127.0.0.1")
                     .config("spark.sql.shuffle.partitions", String.valueOf(2 * Runtime.getRuntime().availableProcessors()));
         }
+        // a session this JVM already runs (a notebook, a test, a server) is used and left running
+        boolean running = SparkSession.getDefaultSession().isDefined()
+                && !SparkSession.getDefaultSession().get().sparkContext().isStopped();
         try {
-            return new SparkEngine(b.getOrCreate(), true);
+            return new SparkEngine(b.getOrCreate(), !running);
         } catch (RuntimeException e) {
             throw new CeterisException("cannot start Spark on " + m + ": " + firstLine(e), e);
         }

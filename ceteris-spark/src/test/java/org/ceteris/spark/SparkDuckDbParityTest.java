@@ -105,4 +105,33 @@ class SparkDuckDbParityTest {
                 "--treated", "nj", "--post", "d");
         assertEquals(2.75, j.get("estimate").asDouble(), 0.005);
     }
+
+    @Test
+    void sequentialWithCupedAndDemotionAndLooksByCount() {
+        Path data = TestData.sequential(dir, 5L);
+        JsonNode j = same("sequential", "--data", data.toString(), "--variant", "variant", "--metric", "minutes", "--covariate", "pre",
+                "--time", "day", "--demote");
+        assertEquals("sequential", j.get("method").asText());
+        same("sequential", "--data", data.toString(), "--variant", "variant", "--ratio", "minutes/pre", "--time", "day",
+                "--looks", "4", "--cuts", "count", "--method", "msprt");
+    }
+
+    @Test
+    void observeMatchingAndAipw() {
+        Path data = TestData.observational(dir, 7L);
+        same("observe", "--data", data.toString(), "--treatment", "treat", "--outcome", "y", "--covariates", "x1,x2,region",
+                "--ratio", "2", "--replace", "--refute", "subset", "--seed", "4");
+        JsonNode j = same("observe", "--data", data.toString(), "--treatment", "treat", "--outcome", "y", "--covariates",
+                "x1,x2,region", "--method", "aipw");
+        assertEquals(1.5, j.get("estimate").asDouble(), 0.4);
+    }
+
+    @Test
+    void dagTestNumericAndCategorical() {
+        Path data = TestData.chain(dir, 5L);
+        JsonNode j = same("dag", "test", "--dag", "dag { A -> B -> C }", "--data", data.toString());
+        assertEquals("fisher_z", j.get("test").asText());
+        same("dag", "test", "--dag", "dag { A -> label -> C }", "--data", data.toString(), "--sql",
+                "SELECT CASE WHEN A > 0 THEN 'hi' ELSE 'lo' END AS A, label, CASE WHEN C > 0 THEN 'hi' ELSE 'lo' END AS C FROM data");
+    }
 }

@@ -80,4 +80,64 @@ final class TestData {
         }
         return csv;
     }
+
+    /** Three arms arriving over ten days (B better, C worse), with a pre-period covariate; Parquet. */
+    static Path sequential(Path dir, long seed) {
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(seed);
+        StringBuilder sb = new StringBuilder("variant,day,minutes,pre\n");
+        String[] arms = {"control", "B", "C"};
+        double[] lift = {0, 0.6, -0.9};
+        for (int day = 1; day <= 10; day++) {
+            for (int i = 0; i < 300; i++) {
+                int a = rnd.nextInt(3);
+                double pre = 10 + 3 * rnd.nextGaussian();
+                sb.append(arms[a]).append(String.format(Locale.ROOT, ",2026-03-%02d,%.4f,%.4f%n", day,
+                        pre + lift[a] + 2 * rnd.nextGaussian(), pre));
+            }
+        }
+        return parquet(dir, "sequential", sb);
+    }
+
+    /** Confounded treatment (x1 and region raise it) with a true effect of 1.5 on y; one id per unit; Parquet. */
+    static Path observational(Path dir, long seed) {
+        Random rng = new Random(seed);
+        StringBuilder sb = new StringBuilder("id,treat,y,x1,x2,region\n");
+        for (int i = 0; i < 600; i++) {
+            double x1 = rng.nextGaussian();
+            double x2 = rng.nextGaussian();
+            String region = new String[] {"north", "south", "west"}[rng.nextInt(3)];
+            int t = rng.nextDouble() < 1 / (1 + Math.exp(-(0.8 * x1 - 0.3 + (region.equals("west") ? 0.5 : 0)))) ? 1 : 0;
+            double y = 2 + 1.5 * t + x1 + 0.5 * x2 + rng.nextGaussian();
+            sb.append(String.format(Locale.ROOT, "%d,%d,%.6f,%.6f,%.6f,%s%n", i, t, y, x1, x2, region));
+        }
+        return parquet(dir, "observational", sb);
+    }
+
+    /** A → B → C with Gaussian noise, and a categorical column; Parquet. */
+    static Path chain(Path dir, long seed) {
+        Random rnd = new Random(seed);
+        StringBuilder sb = new StringBuilder("A,B,C,label\n");
+        for (int i = 0; i < 800; i++) {
+            double a = rnd.nextGaussian();
+            double b = 0.8 * a + rnd.nextGaussian();
+            double c = 0.7 * b + rnd.nextGaussian();
+            sb.append(String.format(Locale.ROOT, "%.6f,%.6f,%.6f,x%d%n", a, b, c, i % 3));
+        }
+        return parquet(dir, "chain", sb);
+    }
+
+    /** {@code name}.csv and, converted by DuckDB, {@code name}.parquet; returns the Parquet. */
+    private static Path parquet(Path dir, String name, CharSequence csvText) {
+        Path csv = dir.resolve(name + ".csv");
+        Path out = dir.resolve(name + ".parquet");
+        try {
+            Files.writeString(csv, csvText);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try (DuckDbEngine duck = DuckDbEngine.inMemory()) {
+            duck.execute("COPY (SELECT * FROM read_csv('" + csv + "', header = true)) TO '" + out + "' (FORMAT parquet)");
+        }
+        return out;
+    }
 }
