@@ -16,6 +16,7 @@ src="${PYSYNCON_SRC:-/tmp/pysyncon_src}"
 data="$here/ceteris-core/src/test/resources/org/ceteris/synth/data/smoking_prop99.csv"
 big="${TMPDIR:-/tmp}/synth_bench_1000x100.csv"
 t() { /usr/bin/time -f "  %e s wall, %U s user, %S s sys, %M KB max RSS" "$@"; }
+export -f t   # the timed sections below run in `flock … bash -c`
 "$here/ceteris" --version > /dev/null   # builds the jar first if needed, outside the timings
 echo "machine: $(nproc) cores, $(lscpu | grep 'Model name' | sed 's/ *Model name: *//'), $(free -g | awk '/Mem:/ {print $2}') GiB"
 echo "python: $(/usr/bin/python3 -c 'import numpy, scipy, pandas; print("numpy", numpy.__version__, "scipy", scipy.__version__, "pandas", pandas.__version__)')"
@@ -30,7 +31,6 @@ PYSYNCON_SRC="$src" t /usr/bin/python3 "$here/bench/synth/pysyncon_prop99.py" "$
 
 echo "== Ceteris (load $(cut -d' ' -f1-3 /proc/loadavg))"
 flock /tmp/ceteris-bench.lock bash -c '
-  t() { /usr/bin/time -f "  %e s wall, %U s user, %S s sys, %M KB max RSS" "$@"; }
   echo "   (lock held; load $(cut -d" " -f1-3 /proc/loadavg))"
   for i in 1 2 3; do echo " Prop 99 fit:"; t "$0" "$@" > /dev/null; done
   for i in 1 2 3; do echo " Prop 99 fit + 38 placebos (+ 5 leave-one-out refits + in-time placebo):"; t "$0" "$@" --placebos > /tmp/ceteris-synth-compare.json; done
@@ -42,7 +42,7 @@ if [ "${1:-}" = "--big" ]; then
   echo "== pysyncon: one fit on 1,000 donors x 100 periods (stopped after ${BIG_TIMEOUT:-1200} s)"
   PYSYNCON_SRC="$src" t timeout "${BIG_TIMEOUT:-1200}" /usr/bin/python3 "$here/bench/synth/pysyncon_panel.py" "$big" || echo "  (did not finish)"
   echo "== Ceteris: 1,000 donors x 100 periods, fit + 1,000 placebos"
-  flock /tmp/ceteris-bench.lock bash -c 't() { /usr/bin/time -f "  %e s wall, %U s user, %S s sys, %M KB max RSS" "$@"; }; echo "   (lock held; load $(cut -d" " -f1-3 /proc/loadavg))"; t "$@" > /tmp/ceteris-synth-big.json' _ \
+  flock /tmp/ceteris-bench.lock bash -c 'echo "   (lock held; load $(cut -d" " -f1-3 /proc/loadavg))"; t "$@" > /tmp/ceteris-synth-big.json' _ \
     "$here/ceteris" synth --data "$big" --unit unit --time period --outcome y --treated treated --treatment-time 81 \
     --predictor x1 --predictor x2 --special y@40 --special y@60 --special y@80 --placebos --json
   python3 -c "import json; d = json.load(open('/tmp/ceteris-synth-big.json')); print('  Ceteris ATT', round(d['att'], 3), 'p =', d['p_value'])"

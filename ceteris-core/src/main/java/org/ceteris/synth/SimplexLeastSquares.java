@@ -66,8 +66,9 @@ public final class SimplexLeastSquares {
             for (int j = 0; j < n; j++) {
                 passive[j] = w[j] > 0;
             }
-            double[] solved = iterate(cols, rhs, sq, w, passive);
-            if (solved != null && unique(cols, rhs, solved, sq)) {
+            double[] g = new double[n];
+            double[] solved = iterate(cols, rhs, sq, w, passive, g);
+            if (solved != null && unique(g, solved, sq)) {
                 return solved;
             }
         }
@@ -80,12 +81,10 @@ public final class SimplexLeastSquares {
      * the gradient is the same at every solution, so no other solution can use a left-out donor).
      * A tie means several solutions may exist (b inside the donors' hull, or a predictor weighted
      * nearly zero), and which one is found would depend on the start; the caller then starts cold,
-     * so the answer stays a function of v alone.
+     * so the answer stays a function of v alone. {@code g}: the gradient at w, as {@link #iterate} leaves it.
      */
-    private static boolean unique(double[] cols, double[] b, double[] w, double scale) {
+    private static boolean unique(double[] g, double[] w, double scale) {
         int n = w.length;
-        double[] g = new double[n];
-        gradient(cols, b, w, g);
         double mu = 0;
         int np = 0;
         for (int j = 0; j < n; j++) {
@@ -124,19 +123,19 @@ public final class SimplexLeastSquares {
         }
         w[best] = 1;
         passive[best] = true;
-        return iterate(cols, b, scale, w, passive);
+        return iterate(cols, b, scale, w, passive, new double[n]);
     }
 
     /**
      * Lawson–Hanson iterations from a feasible w whose support is the passive set: move to the
      * constrained optimum on the passive set (dropping donors that reach zero), then let in the donor
      * whose gradient most violates the KKT conditions, until none does. Null when the starting passive
-     * set is already degenerate (a warm start the caller then abandons).
+     * set is already degenerate (a warm start the caller then abandons). {@code g} receives the
+     * gradient at the w returned (the last KKT test's), for {@link #unique}.
      */
-    private static double[] iterate(double[] cols, double[] b, double scale, double[] w, boolean[] passive) {
+    private static double[] iterate(double[] cols, double[] b, double scale, double[] w, boolean[] passive, double[] g) {
         int k = b.length;
         int n = cols.length / k;
-        double[] g = new double[n];
         int maxIter = 10 * (n + k) + 100;
         int enter = -1;
         for (int iter = 0; iter < maxIter; iter++) {
