@@ -6,10 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.ceteris.report.Wording;
-import org.ceteris.sequential.Direction;
 import org.ceteris.sequential.SequentialResult;
 import org.ceteris.sequential.SequentialSpec;
-import org.ceteris.sequential.SequentialTest;
 import org.ceteris.studies.SequentialStudy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -56,23 +54,11 @@ public final class SequentialCommand implements Callable<Integer> {
     @Option(names = "--every", paramLabel = "DAYS", description = "a look every DAYS days from the first arrival (default 1)")
     Double every;
 
-    @Option(names = "--method", defaultValue = "cs", paramLabel = "cs|msprt", description = "confidence sequence (default) or mSPRT")
-    String method;
-
-    @Option(names = "--tuning", defaultValue = "5000", paramLabel = "N", description = "N*: total units at which the test is tightest (default ${DEFAULT-VALUE})")
-    double tuning;
-
-    @Option(names = "--alpha", defaultValue = "0.05", description = "error rate of the whole test (default ${DEFAULT-VALUE})")
-    double alpha;
-
-    @Option(names = "--direction", defaultValue = "higher", paramLabel = "higher|lower", description = "which way is better (default ${DEFAULT-VALUE})")
-    String direction;
-
-    @Option(names = "--demote", description = "take variants proven worse than another out of the test")
-    boolean demote;
-
     @Option(names = "--n-max", paramLabel = "N", description = "planned total units: stop there; no winner by then means no difference")
     Long nMax;
+
+    @Mixin
+    SequentialTestOptions test;
 
     @Option(names = "--json", description = "print one JSON document")
     boolean json;
@@ -80,8 +66,8 @@ public final class SequentialCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         SequentialSpec s = new SequentialSpec(variant, control, SequentialSpec.metric(metric, ratio, covariate), time,
-                SequentialSpec.schedule(looks, every, cuts), SequentialTest.Method.parse(method), tuning, alpha,
-                Direction.parse(direction), demote, nMax);
+                SequentialSpec.schedule(looks, every, cuts), test.method(), test.tuning, test.alpha,
+                test.direction(), test.demote, nMax);
         SequentialResult result;
         try (DataOptions.Opened opened = data.open()) {
             result = SequentialStudy.run(opened.engine(), opened.source(), s);

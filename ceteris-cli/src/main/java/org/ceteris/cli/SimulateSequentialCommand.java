@@ -7,12 +7,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.ceteris.report.Wording;
-import org.ceteris.sequential.Direction;
 import org.ceteris.sequential.SequentialSimulation;
-import org.ceteris.sequential.SequentialTest;
 import org.ceteris.sequential.SimulationResult;
 import org.ceteris.sequential.SimulationSpec;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -48,20 +47,8 @@ public final class SimulateSequentialCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "random seed (default ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--method", defaultValue = "cs", paramLabel = "cs|msprt", description = "confidence sequence (default) or mSPRT")
-    String method;
-
-    @Option(names = "--tuning", defaultValue = "5000", paramLabel = "N", description = "N* of the sequential test (default ${DEFAULT-VALUE})")
-    double tuning;
-
-    @Option(names = "--alpha", defaultValue = "0.05", description = "error rate of the whole test (default ${DEFAULT-VALUE})")
-    double alpha;
-
-    @Option(names = "--direction", defaultValue = "higher", paramLabel = "higher|lower", description = "which way is better (default ${DEFAULT-VALUE})")
-    String direction;
-
-    @Option(names = "--demote", description = "demote arms proven worse than another")
-    boolean demote;
+    @Mixin
+    SequentialTestOptions test;
 
     @Option(names = "--json", description = "print one JSON document")
     boolean json;
@@ -69,7 +56,7 @@ public final class SimulateSequentialCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         SimulationSpec s = new SimulationSpec(SimulationSpec.parseArms(arms), control, sd, nMax, looks, sims, seed,
-                SequentialTest.Method.parse(method), tuning, alpha, Direction.parse(direction), demote, null);
+                test.method(), test.tuning, test.alpha, test.direction(), test.demote, null);
         SimulationResult result;
         try (Progress progress = Progress.of("simulating", SequentialSimulation.work(s), json)) {
             result = SequentialSimulation.run(s, progress);
