@@ -46,6 +46,19 @@ public final class DuckDbEngine implements Engine {
         return open("jdbc:duckdb:" + file.toAbsolutePath(), readOnly, settings);
     }
 
+    /**
+     * Loads DuckDB (its driver, which starts a JFR memory monitor, and its native library) without
+     * keeping anything open: a tenth to a fifth of a second that a caller may spend on another
+     * thread before it needs an engine. Problems are left for {@link #inMemory} or {@link #onFile} to report.
+     */
+    public static void preload() {
+        try {
+            inMemory().close();
+        } catch (RuntimeException e) {
+            // the command that opens an engine says what is wrong
+        }
+    }
+
     private static DuckDbEngine open(String url, boolean readOnly) {
         return open(url, readOnly, java.util.Map.of());
     }
