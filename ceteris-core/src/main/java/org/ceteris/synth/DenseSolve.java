@@ -6,9 +6,24 @@ final class DenseSolve {
     private DenseSolve() {
     }
 
+    /** Σ x_i y_i, summed in order. */
+    static double dot(double[] x, double[] y) {
+        double s = 0;
+        for (int i = 0; i < x.length; i++) {
+            s += x[i] * y[i];
+        }
+        return s;
+    }
+
     /** Solves the symmetric positive-definite system S x = y by Cholesky; null when not positive definite. */
     static double[] cholesky(double[][] s, double[] y) {
-        int n = y.length;
+        double[][] l = factor(s);
+        return l == null ? null : solve(l, y);
+    }
+
+    /** The Cholesky factor L of S (S = L Lᵀ, lower triangle); null when S is not positive definite. */
+    static double[][] factor(double[][] s) {
+        int n = s.length;
         double[][] l = new double[n][n];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j <= i; j++) {
@@ -26,6 +41,12 @@ final class DenseSolve {
                 }
             }
         }
+        return l;
+    }
+
+    /** Solves L Lᵀ x = y for a factor from {@link #factor}. */
+    static double[] solve(double[][] l, double[] y) {
+        int n = y.length;
         double[] z = new double[n];
         for (int i = 0; i < n; i++) {
             double sum = y[i];

@@ -1,6 +1,5 @@
 package org.ceteris.synth;
 
-import java.util.Arrays;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -42,9 +41,8 @@ final class NelderMead {
         private final double tol;
         private final int maxEvaluations;
         private final double[] start;
-        private double[][] simplex;
-        private double[] values;
-        private final Integer[] order;
+        private final double[][] simplex;
+        private final double[] values;
         private int evals;
         private Phase phase = Phase.INIT;
         private int index;
@@ -62,7 +60,6 @@ final class NelderMead {
             this.maxEvaluations = maxEvaluations;
             this.simplex = new double[d + 1][];
             this.values = new double[d + 1];
-            this.order = new Integer[d + 1];
         }
 
         double[] first() {
@@ -128,28 +125,24 @@ final class NelderMead {
             if (evals >= maxEvaluations) {
                 return null;
             }
-            for (int i = 0; i <= d; i++) {
-                order[i] = i;
+            // order the vertices by value: a stable insertion sort (d + 1 is small; a boxed sort
+            // with a comparator made the JIT compile the JDK's TimSort several times over)
+            for (int i = 1; i <= d; i++) {
+                double[] x = simplex[i];
+                double v = values[i];
+                int j = i - 1;
+                while (j >= 0 && Double.compare(values[j], v) > 0) {
+                    simplex[j + 1] = simplex[j];
+                    values[j + 1] = values[j];
+                    j--;
+                }
+                simplex[j + 1] = x;
+                values[j + 1] = v;
             }
-            final double[] vals = values;
-            Arrays.sort(order, (x, y) -> Double.compare(vals[x], vals[y]));
-            double[][] s2 = new double[d + 1][];
-            double[] v2 = new double[d + 1];
-            for (int i = 0; i <= d; i++) {
-                s2[i] = simplex[order[i]];
-                v2[i] = values[order[i]];
-            }
-            simplex = s2;
-            values = v2;
             if (values[d] - values[0] <= tol * (Math.abs(values[0]) + tol) && spread(simplex) < 1e-8) {
                 return null;
             }
-            centroid = new double[d];
-            for (int i = 0; i < d; i++) {
-                for (int j = 0; j < d; j++) {
-                    centroid[j] += simplex[i][j] / d;
-                }
-            }
+            centroid = centroid(simplex, d);
             xr = combine(centroid, simplex[d], 1);
             phase = Phase.REFLECT;
             return xr;
@@ -177,6 +170,17 @@ final class NelderMead {
             }
             return new Minimum(simplex[bi].clone(), values[bi], evals);
         }
+    }
+
+    /** The mean of the first d vertices (all but the worst). */
+    private static double[] centroid(double[][] simplex, int d) {
+        double[] c = new double[d];
+        for (int i = 0; i < d; i++) {
+            for (int j = 0; j < d; j++) {
+                c[j] += simplex[i][j] / d;
+            }
+        }
+        return c;
     }
 
     /** centroid + t (centroid − worst). */

@@ -52,20 +52,13 @@ public final class SimplexLeastSquares {
         for (int i = 0; i < k; i++) {
             double s = v == null ? 1 : Math.sqrt(v[i]);
             rhs[i] = s * b[i];
-            for (int j = 0; j < n; j++) {
-                double x = s * a[i][j];
-                cols[j * k + i] = x;
-                scale = Math.max(scale, Math.abs(x));
-            }
+            scale = Math.max(scale, scaleRow(a[i], s, cols, i, k));
             scale = Math.max(scale, Math.abs(rhs[i]));
         }
         double sq = Math.max(scale * scale, Double.MIN_NORMAL);
         if (warm != null) {
             double[] w = warm.clone();
-            boolean[] passive = new boolean[n];
-            for (int j = 0; j < n; j++) {
-                passive[j] = w[j] > 0;
-            }
+            boolean[] passive = positive(w);
             double[] g = new double[n];
             double[] solved = iterate(cols, rhs, sq, w, passive, g);
             if (solved != null && unique(g, solved, sq)) {
@@ -85,15 +78,7 @@ public final class SimplexLeastSquares {
      */
     private static boolean unique(double[] g, double[] w, double scale) {
         int n = w.length;
-        double mu = 0;
-        int np = 0;
-        for (int j = 0; j < n; j++) {
-            if (w[j] > 0) {
-                mu += g[j];
-                np++;
-            }
-        }
-        mu /= np;
+        double mu = meanOver(g, positive(w));
         for (int j = 0; j < n; j++) {
             if (w[j] == 0 && g[j] - mu < TIE * scale) {
                 return false;
@@ -111,11 +96,7 @@ public final class SimplexLeastSquares {
         int best = 0;
         double bestLoss = Double.POSITIVE_INFINITY;
         for (int j = 0; j < n; j++) {
-            double loss = 0;
-            for (int i = 0; i < k; i++) {
-                double r = b[i] - cols[j * k + i];
-                loss += r * r;
-            }
+            double loss = squaredDistance(b, cols, j * k);
             if (loss < bestLoss) {
                 bestLoss = loss;
                 best = j;
@@ -149,23 +130,7 @@ public final class SimplexLeastSquares {
                 return normalise(w);
             }
             gradient(cols, b, w, g);
-            double mu = 0;
-            int np = 0;
-            for (int j = 0; j < n; j++) {
-                if (passive[j]) {
-                    mu += g[j];
-                    np++;
-                }
-            }
-            mu /= np;
-            enter = -1;
-            double most = -TOL * scale;
-            for (int j = 0; j < n; j++) {
-                if (!passive[j] && g[j] - mu < most) {
-                    most = g[j] - mu;
-                    enter = j;
-                }
-            }
+            enter = mostViolating(g, passive, meanOver(g, passive), -TOL * scale);
             if (enter < 0) {
                 break;
             }
@@ -185,35 +150,12 @@ public final class SimplexLeastSquares {
             if (z == null) {
                 return false;
             }
-            double alpha = 1;
-            int blocker = -1;
-            for (int j = 0; j < n; j++) {
-                if (passive[j] && z[j] <= 0) {
-                    double step = w[j] / (w[j] - z[j]);
-                    if (step < alpha) {
-                        alpha = step;
-                        blocker = j;
-                    }
-                }
-            }
+            int blocker = blocker(w, z, passive);
             if (blocker < 0) {
                 System.arraycopy(z, 0, w, 0, n);
                 return true;
             }
-            for (int j = 0; j < n; j++) {
-                if (passive[j]) {
-                    w[j] += alpha * (z[j] - w[j]);
-                    if (j == blocker || w[j] <= 1e-15) {
-                        w[j] = 0;
-                        passive[j] = false;
-                    }
-                }
-            }
-            boolean any = false;
-            for (boolean p : passive) {
-                any |= p;
-            }
-            if (!any) {
+            if (!stepTowards(w, z, passive, w[blocker] / (w[blocker] - z[blocker]), blocker)) {
                 throw new IllegalStateException("active set emptied");
             }
         }
@@ -243,17 +185,11 @@ public final class SimplexLeastSquares {
         int n = w.length;
         for (int j = 0; j < n; j++) {
             if (w[j] != 0) {
-                for (int i = 0; i < k; i++) {
-                    r[i] += cols[j * k + i] * w[j];
-                }
+                addScaled(cols, j * k, w[j], r);
             }
         }
-        for (int j = 0, o = 0; j < n; j++, o += k) {
-            double s = 0;
-            for (int i = 0; i < k; i++) {
-                s += cols[o + i] * r[i];
-            }
-            g[j] = s;
+        for (int j = 0; j < n; j++) {
+            g[j] = dot(cols, j * k, r, 0, k);
         }
     }
 
@@ -268,24 +204,14 @@ public final class SimplexLeastSquares {
         int k = b.length;
         int n = cols.length / k;
         int[] idx = new int[n];
-        int p = 0;
-        for (int j = 0; j < n; j++) {
-            if (passive[j]) {
-                idx[p++] = j;
-            }
-        }
+        int p = support(passive, idx);
         int q = idx[0] * k;
         int m = p - 1;
         double[] d = new double[m * k];
         double[] c = new double[k];
-        for (int i = 0; i < k; i++) {
-            c[i] = b[i] - cols[q + i];
-        }
+        difference(b, 0, cols, q, c, 0, k);
         for (int r = 0; r < m; r++) {
-            int o = idx[r + 1] * k;
-            for (int i = 0; i < k; i++) {
-                d[r * k + i] = cols[o + i] - cols[q + i];
-            }
+            difference(cols, idx[r + 1] * k, cols, q, d, r * k, k);
         }
         // normal equations G y = h, G = DᵀD (lower triangle), factored in place into L (G = L Lᵀ)
         double[] g = new double[m * m];
@@ -293,26 +219,15 @@ public final class SimplexLeastSquares {
         double maxDiag = 0;
         for (int r = 0; r < m; r++) {
             for (int s = 0; s <= r; s++) {
-                double sum = 0;
-                for (int i = 0; i < k; i++) {
-                    sum += d[r * k + i] * d[s * k + i];
-                }
-                g[r * m + s] = sum;
+                g[r * m + s] = dot(d, r * k, d, s * k, k);
             }
-            double sum = 0;
-            for (int i = 0; i < k; i++) {
-                sum += d[r * k + i] * c[i];
-            }
-            y[r] = sum;
+            y[r] = dot(d, r * k, c, 0, k);
             maxDiag = Math.max(maxDiag, g[r * m + r]);
         }
         double tiny = 1e-14 * maxDiag;
         for (int r = 0; r < m; r++) {
             for (int s = 0; s <= r; s++) {
-                double sum = g[r * m + s];
-                for (int t = 0; t < s; t++) {
-                    sum -= g[r * m + t] * g[s * m + t];
-                }
+                double sum = minusDot(g[r * m + s], g, r * m, g, s * m, s);
                 if (r == s) {
                     if (!(sum > tiny)) {
                         return null;
@@ -322,13 +237,8 @@ public final class SimplexLeastSquares {
                     g[r * m + s] = sum / g[s * m + s];
                 }
             }
-        }
-        for (int r = 0; r < m; r++) { // L u = h
-            double sum = y[r];
-            for (int t = 0; t < r; t++) {
-                sum -= g[r * m + t] * y[t];
-            }
-            y[r] = sum / g[r * m + r];
+            // row r of L is final: the forward substitution's step r, L u = h
+            y[r] = minusDot(y[r], g, r * m, y, 0, r) / g[r * m + r];
         }
         for (int r = m - 1; r >= 0; r--) { // Lᵀ y = u
             double sum = y[r];
@@ -345,6 +255,144 @@ public final class SimplexLeastSquares {
         }
         z[idx[0]] = rest;
         return z;
+    }
+
+    // The loops of the solver over donors or predictors, each in a method of its own: the JIT then
+    // compiles every hot method once as a whole. A method that runs many loop iterations per call
+    // is compiled first "on stack" at one loop, then again at the next, then as a whole; those
+    // compilations cost a short run (Prop 99 with its placebos) more time than the solving itself.
+
+    /** Writes s·row into column-major {@code cols} at predictor i; returns the largest |s·row_j|. */
+    private static double scaleRow(double[] row, double s, double[] cols, int i, int k) {
+        double max = 0;
+        for (int j = 0; j < row.length; j++) {
+            double x = s * row[j];
+            cols[j * k + i] = x;
+            max = Math.max(max, Math.abs(x));
+        }
+        return max;
+    }
+
+    private static boolean[] positive(double[] w) {
+        boolean[] p = new boolean[w.length];
+        for (int j = 0; j < w.length; j++) {
+            p[j] = w[j] > 0;
+        }
+        return p;
+    }
+
+    /** Writes the indices of the passive set into idx; returns how many. */
+    private static int support(boolean[] passive, int[] idx) {
+        int p = 0;
+        for (int j = 0; j < passive.length; j++) {
+            if (passive[j]) {
+                idx[p++] = j;
+            }
+        }
+        return p;
+    }
+
+    /** The mean of g over the passive set. */
+    private static double meanOver(double[] g, boolean[] passive) {
+        double mu = 0;
+        int np = 0;
+        for (int j = 0; j < g.length; j++) {
+            if (passive[j]) {
+                mu += g[j];
+                np++;
+            }
+        }
+        return mu / np;
+    }
+
+    /** The donor outside the passive set with the lowest g − mu below {@code below}; −1 when none. */
+    private static int mostViolating(double[] g, boolean[] passive, double mu, double below) {
+        int enter = -1;
+        double most = below;
+        for (int j = 0; j < g.length; j++) {
+            if (!passive[j] && g[j] - mu < most) {
+                most = g[j] - mu;
+                enter = j;
+            }
+        }
+        return enter;
+    }
+
+    /** The passive donor that reaches zero first on the way from w to z; −1 when z is feasible. */
+    private static int blocker(double[] w, double[] z, boolean[] passive) {
+        double alpha = 1;
+        int blocker = -1;
+        for (int j = 0; j < w.length; j++) {
+            if (passive[j] && z[j] <= 0) {
+                double step = w[j] / (w[j] - z[j]);
+                if (step < alpha) {
+                    alpha = step;
+                    blocker = j;
+                }
+            }
+        }
+        return blocker;
+    }
+
+    /**
+     * Moves w by alpha towards z on the passive set; the blocker and donors that reach zero leave the
+     * set. False when the set is left empty.
+     */
+    private static boolean stepTowards(double[] w, double[] z, boolean[] passive, double alpha, int blocker) {
+        boolean any = false;
+        for (int j = 0; j < w.length; j++) {
+            if (passive[j]) {
+                w[j] += alpha * (z[j] - w[j]);
+                if (j == blocker || w[j] <= 1e-15) {
+                    w[j] = 0;
+                    passive[j] = false;
+                }
+            }
+            any |= passive[j];
+        }
+        return any;
+    }
+
+    /** Σ_i (b_i − cols_{o+i})² over the k predictors. */
+    private static double squaredDistance(double[] b, double[] cols, int o) {
+        double loss = 0;
+        for (int i = 0; i < b.length; i++) {
+            double r = b[i] - cols[o + i];
+            loss += r * r;
+        }
+        return loss;
+    }
+
+    /** out[oo + i] = x[xo + i] − y[yo + i] for i &lt; len. */
+    private static void difference(double[] x, int xo, double[] y, int yo, double[] out, int oo, int len) {
+        for (int i = 0; i < len; i++) {
+            out[oo + i] = x[xo + i] - y[yo + i];
+        }
+    }
+
+    /** r_i += cols_{o+i}·t over the k predictors. */
+    private static void addScaled(double[] cols, int o, double t, double[] r) {
+        for (int i = 0; i < r.length; i++) {
+            r[i] += cols[o + i] * t;
+        }
+    }
+
+    /** Σ_i x[xo + i]·y[yo + i] for i &lt; len, summed in order. */
+    private static double dot(double[] x, int xo, double[] y, int yo, int len) {
+        double s = 0;
+        for (int i = 0; i < len; i++) {
+            s += x[xo + i] * y[yo + i];
+        }
+        return s;
+    }
+
+    /** init − Σ_i x[xo + i]·y[yo + i] for i &lt; len, subtracted in order. */
+    private static double minusDot(double init, double[] x, int xo, double[] y, int yo, int len) {
+        double s = init;
+        for (int i = 0; i < len; i++) {
+            s -= x[xo + i] * y[yo + i];
+        }
+        return s;
     }
 
     /** The objective Σ v_i (b_i − (A w)_i)² at w. */

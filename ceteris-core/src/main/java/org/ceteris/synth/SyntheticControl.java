@@ -184,37 +184,32 @@ public final class SyntheticControl {
         if (n <= p) {
             return null;
         }
-        double[][] xtx = new double[p][p];
-        double[][] x = new double[n][p];
-        for (int u = 0; u < n; u++) {
-            x[u][0] = 1;
-            for (int i = 0; i < k; i++) {
-                x[u][i + 1] = u < n - 1 ? s0[i][u] : s1[i];
-            }
+        double[][] x = new double[p][n]; // by column: the intercept, then each predictor over units
+        java.util.Arrays.fill(x[0], 1);
+        for (int i = 0; i < k; i++) {
+            System.arraycopy(s0[i], 0, x[i + 1], 0, n - 1);
+            x[i + 1][n - 1] = s1[i];
         }
+        double[][] xtx = new double[p][p];
         for (int a = 0; a < p; a++) {
             for (int b = 0; b < p; b++) {
-                double s = 0;
-                for (int u = 0; u < n; u++) {
-                    s += x[u][a] * x[u][b];
-                }
-                xtx[a][b] = s;
+                xtx[a][b] = DenseSolve.dot(x[a], x[b]);
             }
         }
+        double[][] l = DenseSolve.factor(xtx); // the same XᵀX for every period: factored once
+        if (l == null) {
+            return null;
+        }
         double[] diag = new double[k];
+        double[] zt = new double[n];
+        double[] xty = new double[p];
         for (int t = 0; t < z1.length; t++) {
-            double[] xty = new double[p];
+            System.arraycopy(z0[t], 0, zt, 0, n - 1);
+            zt[n - 1] = z1[t];
             for (int a = 0; a < p; a++) {
-                double s = 0;
-                for (int u = 0; u < n; u++) {
-                    s += x[u][a] * (u < n - 1 ? z0[t][u] : z1[t]);
-                }
-                xty[a] = s;
+                xty[a] = DenseSolve.dot(x[a], zt);
             }
-            double[] beta = DenseSolve.cholesky(xtx, xty);
-            if (beta == null) {
-                return null;
-            }
+            double[] beta = DenseSolve.solve(l, xty);
             for (int i = 0; i < k; i++) {
                 diag[i] += beta[i + 1] * beta[i + 1];
             }
