@@ -56,16 +56,16 @@ public final class SimplexLeastSquares {
             scale = Math.max(scale, Math.abs(rhs[i]));
         }
         double sq = Math.max(scale * scale, Double.MIN_NORMAL);
-        if (warm != null) {
-            double[] w = warm.clone();
-            boolean[] passive = positive(w);
+        // from the warm start, then (when it fails or W may not be unique) from the best single donor;
+        // one call of iterate for both, so that the JIT compiles the solver into solve once, not twice
+        for (boolean cold = warm == null; ; cold = true) {
+            double[] w = cold ? vertex(cols, rhs) : warm.clone();
             double[] g = new double[n];
-            double[] solved = iterate(cols, rhs, sq, w, passive, g);
-            if (solved != null && unique(g, solved, sq)) {
+            double[] solved = iterate(cols, rhs, sq, w, positive(w), g);
+            if (cold || solved != null && unique(g, solved, sq)) {
                 return solved;
             }
         }
-        return solveColumns(cols, rhs, sq);
     }
 
     /**
@@ -87,12 +87,10 @@ public final class SimplexLeastSquares {
         return true;
     }
 
-    private static double[] solveColumns(double[] cols, double[] b, double scale) {
+    /** The best single donor (a vertex of the simplex), where a cold start begins. */
+    private static double[] vertex(double[] cols, double[] b) {
         int k = b.length;
         int n = cols.length / k;
-        double[] w = new double[n];
-        boolean[] passive = new boolean[n];
-        // start at the best single donor (a vertex)
         int best = 0;
         double bestLoss = Double.POSITIVE_INFINITY;
         for (int j = 0; j < n; j++) {
@@ -102,9 +100,9 @@ public final class SimplexLeastSquares {
                 best = j;
             }
         }
+        double[] w = new double[n];
         w[best] = 1;
-        passive[best] = true;
-        return iterate(cols, b, scale, w, passive, new double[n]);
+        return w;
     }
 
     /**
