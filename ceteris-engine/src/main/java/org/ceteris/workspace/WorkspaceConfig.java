@@ -29,9 +29,13 @@ import org.ceteris.studies.StudySpec;
  *     variant: variant
  *     metric: [watch_minutes, returned]
  * </pre>
- * Any mistake (bad YAML, unknown method, unknown parameter) is one line naming the file and line.
+ * Any mistake (bad YAML, an unknown top-level setting, unknown method, unknown parameter) is one line
+ * naming the file and line.
  */
 public record WorkspaceConfig(List<StudySpec> studies, StudyEngine engine) {
+
+    /** The settings the top level takes; anything else is most likely a typo that would go unnoticed. */
+    private static final List<String> TOP_LEVEL = List.of("version", "engine", "spark_master", "studies");
 
     private static final ObjectMapper YAML = YAMLMapper.builder()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
@@ -73,6 +77,14 @@ public record WorkspaceConfig(List<StudySpec> studies, StudyEngine engine) {
         }
         if (!root.isObject()) {
             throw new CeterisException(where + ", line 1: expected a mapping with 'studies:' at the top level");
+        }
+        for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
+            String key = it.next();
+            if (!TOP_LEVEL.contains(key)) {
+                throw new CeterisException(where + ", line " + lineOf(text, key) + ": unknown setting '" + key
+                        + "' at the top level; it takes " + String.join(", ", TOP_LEVEL.subList(0, TOP_LEVEL.size() - 1))
+                        + " and " + TOP_LEVEL.get(TOP_LEVEL.size() - 1) + " (study parameters go under studies: NAME:)");
+            }
         }
         StudyEngine engine = engine(root, text, where);
         JsonNode studies = root.get("studies");
