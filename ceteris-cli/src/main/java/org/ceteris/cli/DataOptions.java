@@ -1,8 +1,6 @@
 package org.ceteris.cli;
 
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.regex.Pattern;
 import org.ceteris.CeterisException;
 import org.ceteris.engine.DuckDbEngine;
@@ -122,11 +120,7 @@ public final class DataOptions {
     }
 
     private Engine openEngine(String name) {
-        Map<String, String> settings = new HashMap<>();
-        if (sparkMaster != null) {
-            settings.put("master", sparkMaster);
-        }
-        return Engines.openOptional(name, settings);
+        return Engines.openOptional(name, sparkMaster);
     }
 
     /** An engine to close after use, and what to read with it. */

@@ -1,10 +1,9 @@
 package org.ceteris.did;
 
-import org.ceteris.stats.Distributions;
-
 import java.util.List;
 import org.ceteris.result.CeterisResult;
 import org.ceteris.result.Diagnostic;
+import org.ceteris.stats.Distributions;
 
 /**
  * A difference-in-differences result. Fields that do not apply to the design are null: a 2×2

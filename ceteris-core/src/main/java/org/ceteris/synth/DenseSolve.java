@@ -1,16 +1,25 @@
 package org.ceteris.synth;
 
-/** Small dense linear algebra for the synthetic-control solvers: O(n³) Cholesky. */
+/** Small dense linear algebra for the synthetic-control solvers: dot products in order, O(n³) Cholesky. */
 final class DenseSolve {
 
     private DenseSolve() {
     }
 
-    /** Σ x_i y_i, summed in order. */
-    static double dot(double[] x, double[] y) {
+    /** Σ_i x[xo + i]·y[yo + i] for i &lt; len, summed in order. */
+    static double dot(double[] x, int xo, double[] y, int yo, int len) {
         double s = 0;
-        for (int i = 0; i < x.length; i++) {
-            s += x[i] * y[i];
+        for (int i = 0; i < len; i++) {
+            s += x[xo + i] * y[yo + i];
+        }
+        return s;
+    }
+
+    /** init − Σ_i x[xo + i]·y[yo + i] for i &lt; len, subtracted in order. */
+    static double minusDot(double init, double[] x, int xo, double[] y, int yo, int len) {
+        double s = init;
+        for (int i = 0; i < len; i++) {
+            s -= x[xo + i] * y[yo + i];
         }
         return s;
     }
@@ -27,10 +36,7 @@ final class DenseSolve {
         double[][] l = new double[n][n];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j <= i; j++) {
-                double sum = s[i][j];
-                for (int k = 0; k < j; k++) {
-                    sum -= l[i][k] * l[j][k];
-                }
+                double sum = minusDot(s[i][j], l[i], 0, l[j], 0, j);
                 if (i == j) {
                     if (sum <= 0) {
                         return null;
@@ -49,11 +55,7 @@ final class DenseSolve {
         int n = y.length;
         double[] z = new double[n];
         for (int i = 0; i < n; i++) {
-            double sum = y[i];
-            for (int k = 0; k < i; k++) {
-                sum -= l[i][k] * z[k];
-            }
-            z[i] = sum / l[i][i];
+            z[i] = minusDot(y[i], l[i], 0, z, 0, i) / l[i][i];
         }
         double[] x = new double[n];
         for (int i = n - 1; i >= 0; i--) {

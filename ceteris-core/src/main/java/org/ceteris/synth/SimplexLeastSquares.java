@@ -187,7 +187,7 @@ public final class SimplexLeastSquares {
             }
         }
         for (int j = 0; j < n; j++) {
-            g[j] = dot(cols, j * k, r, 0, k);
+            g[j] = DenseSolve.dot(cols, j * k, r, 0, k);
         }
     }
 
@@ -217,15 +217,15 @@ public final class SimplexLeastSquares {
         double maxDiag = 0;
         for (int r = 0; r < m; r++) {
             for (int s = 0; s <= r; s++) {
-                g[r * m + s] = dot(d, r * k, d, s * k, k);
+                g[r * m + s] = DenseSolve.dot(d, r * k, d, s * k, k);
             }
-            y[r] = dot(d, r * k, c, 0, k);
+            y[r] = DenseSolve.dot(d, r * k, c, 0, k);
             maxDiag = Math.max(maxDiag, g[r * m + r]);
         }
         double tiny = 1e-14 * maxDiag;
         for (int r = 0; r < m; r++) {
             for (int s = 0; s <= r; s++) {
-                double sum = minusDot(g[r * m + s], g, r * m, g, s * m, s);
+                double sum = DenseSolve.minusDot(g[r * m + s], g, r * m, g, s * m, s);
                 if (r == s) {
                     if (!(sum > tiny)) {
                         return null;
@@ -236,7 +236,7 @@ public final class SimplexLeastSquares {
                 }
             }
             // row r of L is final: the forward substitution's step r, L u = h
-            y[r] = minusDot(y[r], g, r * m, y, 0, r) / g[r * m + r];
+            y[r] = DenseSolve.minusDot(y[r], g, r * m, y, 0, r) / g[r * m + r];
         }
         for (int r = m - 1; r >= 0; r--) { // Lᵀ y = u
             double sum = y[r];
@@ -373,24 +373,6 @@ public final class SimplexLeastSquares {
         for (int i = 0; i < r.length; i++) {
             r[i] += cols[o + i] * t;
         }
-    }
-
-    /** Σ_i x[xo + i]·y[yo + i] for i &lt; len, summed in order. */
-    private static double dot(double[] x, int xo, double[] y, int yo, int len) {
-        double s = 0;
-        for (int i = 0; i < len; i++) {
-            s += x[xo + i] * y[yo + i];
-        }
-        return s;
-    }
-
-    /** init − Σ_i x[xo + i]·y[yo + i] for i &lt; len, subtracted in order. */
-    private static double minusDot(double init, double[] x, int xo, double[] y, int yo, int len) {
-        double s = init;
-        for (int i = 0; i < len; i++) {
-            s -= x[xo + i] * y[yo + i];
-        }
-        return s;
     }
 
     /** The objective Σ v_i (b_i − (A w)_i)² at w. */

@@ -193,7 +193,7 @@ public final class SyntheticControl {
         double[][] xtx = new double[p][p];
         for (int a = 0; a < p; a++) {
             for (int b = 0; b < p; b++) {
-                xtx[a][b] = DenseSolve.dot(x[a], x[b]);
+                xtx[a][b] = DenseSolve.dot(x[a], 0, x[b], 0, n);
             }
         }
         double[][] l = DenseSolve.factor(xtx); // the same XᵀX for every period: factored once
@@ -207,7 +207,7 @@ public final class SyntheticControl {
             System.arraycopy(z0[t], 0, zt, 0, n - 1);
             zt[n - 1] = z1[t];
             for (int a = 0; a < p; a++) {
-                xty[a] = DenseSolve.dot(x[a], zt);
+                xty[a] = DenseSolve.dot(x[a], 0, zt, 0, n);
             }
             double[] beta = DenseSolve.solve(l, xty);
             for (int i = 0; i < k; i++) {

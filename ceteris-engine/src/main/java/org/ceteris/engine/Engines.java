@@ -1,5 +1,6 @@
 package org.ceteris.engine;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -30,10 +31,15 @@ public final class Engines {
     }
 
     /**
-     * Opens an engine of an optional module ({@code spark}); {@code settings} holds its options
-     * (Spark: {@code master}). Without the module on the class path: one line saying which jar to use.
+     * Opens an engine of an optional module ({@code spark}) with its master URL (null: the one
+     * spark-submit was given, else {@code local[*]}). Without the module on the class path: one line
+     * saying which jar to use.
      */
-    public static Engine openOptional(String name, Map<String, String> settings) {
+    public static Engine openOptional(String name, String sparkMaster) {
+        Map<String, String> settings = new HashMap<>();
+        if (sparkMaster != null) {
+            settings.put("master", sparkMaster);
+        }
         try {
             for (EngineFactory f : ServiceLoader.load(EngineFactory.class)) {
                 if (f.name().equals(name)) {

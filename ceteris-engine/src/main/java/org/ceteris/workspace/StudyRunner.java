@@ -3,7 +3,6 @@ package org.ceteris.workspace;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -65,7 +64,7 @@ public final class StudyRunner {
             }
         }
         List<StoredRun> computed;
-        try (Engine other = Engines.openOptional(engine.name(), settings(engine))) {
+        try (Engine other = Engines.openOptional(engine.name(), engine.sparkMaster())) {
             computed = computeAll(other, workspace, studies, version);
         } catch (CeterisException e) {
             throw workspaceTableHint(workspace, engine, e);
@@ -73,14 +72,6 @@ public final class StudyRunner {
         try (DuckDbEngine db = workspace.engine(false, duckDbSettings)) {
             return store(db, computed);
         }
-    }
-
-    private static Map<String, String> settings(StudyEngine engine) {
-        Map<String, String> settings = new HashMap<>();
-        if (engine.sparkMaster() != null) {
-            settings.put("master", engine.sparkMaster());
-        }
-        return settings;
     }
 
     private static List<StoredRun> computeAll(Engine engine, Workspace workspace, List<StudySpec> studies, String version) {
