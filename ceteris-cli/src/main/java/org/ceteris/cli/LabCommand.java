@@ -57,7 +57,8 @@ public final class LabCommand extends GroupCommand {
         }
     }
 
-    @Command(name = "check", mixinStandardHelpOptions = true, description = "Grade answers.yaml and show the model solution.")
+    @Command(name = "check", mixinStandardHelpOptions = true,
+            description = "Grade answers.yaml (blank answers are listed as not answered yet) and show the model solution of the answered questions.")
     static final class Check implements Callable<Integer> {
         @Spec CommandSpec spec;
 
@@ -76,17 +77,24 @@ public final class LabCommand extends GroupCommand {
             List<Grade> grades = LabWorkspace.check(lab, dir, started.getValue());
             PrintWriter out = spec.commandLine().getOut();
             double total = 0;
+            List<String> open = new java.util.ArrayList<>();
             for (Grade g : grades) {
                 total += g.points();
-                out.printf(Locale.ROOT, "%s %-16s %-8s %s%n", g.full() ? "[ok]" : g.points() > 0 ? "[~ ]" : "[  ]",
+                if (!g.answered()) {
+                    open.add(g.question());
+                }
+                out.printf(Locale.ROOT, "%s %-16s %-8s %s%n", !g.answered() ? "[--]" : g.full() ? "[ok]" : g.points() > 0 ? "[~ ]" : "[  ]",
                         g.question(), g.kind(), g.feedback());
             }
-            out.printf(Locale.ROOT, "%nScore: %.1f / %d%n", total, grades.size());
-            if (!noSolution) {
+            out.printf(Locale.ROOT, "%nScore: %.1f / %d%s%n", total, grades.size(), open.isEmpty() ? ""
+                    : String.format(Locale.ROOT, " (%d of %d not answered yet: %s)", open.size(), grades.size(), String.join(", ", open)));
+            if (!noSolution && open.size() < grades.size()) {
                 out.println();
-                out.println("Model solution:");
+                out.println("Model solution" + (open.isEmpty() ? ":" : " of the answered questions (the others show once you answer them):"));
                 for (Question q : lab.questions()) {
-                    out.println("  " + q.id() + ": " + solution(q, dir));
+                    if (!open.contains(q.id())) {
+                        out.println("  " + q.id() + ": " + solution(q, dir));
+                    }
                 }
             }
             out.flush();

@@ -30,8 +30,8 @@ public final class LabGrader {
         List<Grade> grades = new ArrayList<>();
         for (Question q : lab.questions()) {
             Object answer = answers.get(q.id());
-            if (answer == null || answer.toString().isBlank()) {
-                grades.add(new Grade(q.id(), kind(q), 0, "not answered"));
+            if (blank(answer)) {
+                grades.add(Grade.notAnswered(q.id(), kind(q)));
             } else if (q instanceof Question.Sql sql) {
                 grades.add(gradeSql(sql, answer.toString(), engine));
             } else if (q instanceof Question.Estimate est) {
@@ -43,6 +43,23 @@ public final class LabGrader {
             }
         }
         return grades;
+    }
+
+    /**
+     * Is an answer still as the template left it? Nothing, blank text, an empty list, or a map of
+     * blanks (an estimate with no number filled in yet).
+     */
+    static boolean blank(Object answer) {
+        if (answer == null) {
+            return true;
+        }
+        if (answer instanceof Collection<?> c) {
+            return c.stream().allMatch(LabGrader::blank);
+        }
+        if (answer instanceof Map<?, ?> m) {
+            return m.values().stream().allMatch(LabGrader::blank);
+        }
+        return answer.toString().isBlank();
     }
 
     static String kind(Question q) {
@@ -124,23 +141,28 @@ public final class LabGrader {
 
     static Grade gradeEstimate(Question.Estimate q, Object answer, GroundTruth truth) {
         double t = truth.number(q.truthKey());
-        double est;
-        double lo = Double.NaN;
-        double hi = Double.NaN;
-        if (answer instanceof Map<?, ?> m) {
-            est = number(q, m.get("estimate"));
-            if (m.get("ci_low") != null || m.get("ci_high") != null) {
-                lo = number(q, m.get("ci_low"));
-                hi = number(q, m.get("ci_high"));
-            }
-        } else {
-            est = number(q, answer);
+        Object estimate = answer instanceof Map<?, ?> m ? m.get("estimate") : answer;
+        Object low = answer instanceof Map<?, ?> m ? m.get("ci_low") : null;
+        Object high = answer instanceof Map<?, ?> m ? m.get("ci_high") : null;
+        if (blank(estimate)) {
+            return new Grade(q.id(), "estimate", 0, "give your estimate under 'estimate:' (an interval alone is not graded)");
+        }
+        double est = number(estimate);
+        if (Double.isNaN(est)) {
+            return new Grade(q.id(), "estimate", 0, "'" + estimate + "' is not a number: write the estimate as a number, e.g. 0.05");
         }
         boolean close = Math.abs(est - t) <= q.tolerance();
         String truthText = String.format(Locale.ROOT, "the truth is %.4g", t);
-        if (Double.isNaN(lo)) {
+        if (blank(low) || blank(high)) {
+            String note = blank(low) && blank(high) ? "" : "; give both ci_low and ci_high to have your interval graded";
             return new Grade(q.id(), "estimate", close ? 1 : 0, (close ? "within tolerance (±" + q.tolerance() + "); "
-                    : "off by " + String.format(Locale.ROOT, "%.3g", est - t) + " (tolerance ±" + q.tolerance() + "); ") + truthText);
+                    : "off by " + String.format(Locale.ROOT, "%.3g", est - t) + " (tolerance ±" + q.tolerance() + "); ") + truthText
+                    + note);
+        }
+        double lo = number(low);
+        double hi = number(high);
+        if (Double.isNaN(lo) || Double.isNaN(hi)) {
+            return new Grade(q.id(), "estimate", 0, "ci_low and ci_high must be numbers, got '" + low + "' and '" + high + "'");
         }
         if (lo > hi) {
             return new Grade(q.id(), "estimate", 0, "ci_low is above ci_high");
@@ -152,14 +174,15 @@ public final class LabGrader {
                 : "your interval misses the truth") + "; " + truthText);
     }
 
-    private static double number(Question q, Object v) {
+    /** The number a learner wrote, or NaN when it is not one (graded as a wrong answer, not an error). */
+    private static double number(Object v) {
         if (v instanceof Number n) {
             return n.doubleValue();
         }
         try {
             return Double.parseDouble(String.valueOf(v).strip());
         } catch (NumberFormatException e) {
-            throw new CeterisException("answer " + q.id() + ": '" + v + "' is not a number");
+            return Double.NaN;
         }
     }
 

@@ -90,4 +90,18 @@ class LabsTest {
             assertTrue(g.feedback().contains(expected), () -> g.question() + ": " + g.feedback());
         }
     }
+
+    /** The answer template as {@code lab start} writes it grades as "not answered yet" everywhere, never as an error. */
+    @ParameterizedTest
+    @MethodSource("labs")
+    void theUntouchedTemplateIsNotAnsweredYet(String name) {
+        Lab lab = Labs.get(name);
+        Path dir = tmp.resolve(name);
+        LabWorkspace.start(lab, dir, lab.seed());
+        List<Grade> grades = LabWorkspace.check(lab, dir, lab.seed());
+        assertEquals(lab.questions().size(), grades.size());
+        for (Grade g : grades) {
+            assertTrue(!g.answered() && g.points() == 0 && g.feedback().equals(Grade.NOT_ANSWERED), () -> name + " " + g);
+        }
+    }
 }
