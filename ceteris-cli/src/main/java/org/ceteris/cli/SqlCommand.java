@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.ceteris.CeterisException;
@@ -18,7 +19,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code ceteris sql}: run SQL over a workspace and print the rows. */
-@Command(name = "sql", mixinStandardHelpOptions = true, description = "Run a SQL query over a workspace.")
+@Command(name = "sql", mixinStandardHelpOptions = true,
+        description = "Run SQL over a workspace: a query prints its rows; COPY … TO 'x.parquet' (FORMAT parquet) exports and says how many rows it wrote.")
 public final class SqlCommand implements Callable<Integer> {
 
     /** Output formats. */
@@ -37,11 +39,24 @@ public final class SqlCommand implements Callable<Integer> {
         if (query.isBlank()) {
             throw new CeterisException("the query is empty");
         }
-        Rows rows;
+        DuckDbEngine.Outcome outcome;
         try (DuckDbEngine engine = workspace.open().engine(true)) {
-            rows = engine.query(query);
+            outcome = engine.statement(query);
         }
         PrintWriter out = spec.commandLine().getOut();
+        Rows rows = outcome.rows();
+        if (rows == null) {
+            // COPY … TO, and any other statement that returns no rows: say what it did
+            String count = outcome.count() < 0 ? "" : String.format(Locale.ROOT, "%,d row%s", outcome.count(), outcome.count() == 1 ? "" : "s");
+            switch (format) {
+                case json -> out.println(Json.write(Map.of("rows_affected", outcome.count())));
+                case csv -> out.println("rows_affected\n" + outcome.count());
+                case table -> out.println(query.strip().toUpperCase(Locale.ROOT).startsWith("COPY")
+                        ? "done: " + (count.isEmpty() ? "the export" : count) + " written (COPY)" : "done" + (count.isEmpty() ? "" : ": " + count + " affected"));
+            }
+            out.flush();
+            return 0;
+        }
         switch (format) {
             case json -> {
                 List<Map<String, Object>> list = new ArrayList<>();

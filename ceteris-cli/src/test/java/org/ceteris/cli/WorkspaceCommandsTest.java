@@ -44,6 +44,24 @@ class WorkspaceCommandsTest {
         assertEquals("table_name,row_count\nexp,3\n", run.out());
     }
 
+    /** COPY … TO exports and says so; it used to write the file and then fail for having no result set. */
+    @Test
+    void copyToExportsAndReportsWhatItWrote() throws IOException {
+        Path ws = workspaceWithTable();
+        Path parquet = dir.resolve("out.parquet");
+        Cli.Run copy = Cli.run("sql", "--workspace", ws.toString(), "COPY exp TO '" + parquet + "' (FORMAT parquet)");
+        assertEquals(0, copy.exitCode(), copy.err());
+        assertEquals("", copy.err());
+        assertEquals("done: 3 rows written (COPY)\n", copy.out());
+        assertTrue(Files.size(parquet) > 0);
+        Cli.Run back = Cli.run("sql", "--workspace", ws.toString(), "--format", "csv",
+                "SELECT count(*) AS n FROM read_parquet('" + parquet + "')").ok();
+        assertEquals("n\n3\n", back.out());
+        Cli.Run json = Cli.run("sql", "--workspace", ws.toString(), "--format", "json",
+                "COPY (SELECT * FROM exp WHERE variant = 'B') TO '" + dir.resolve("b.csv") + "' (HEADER)").ok();
+        assertEquals("{\"rows_affected\":2}", json.out().replaceAll("\\s", ""));
+    }
+
     @Test
     void sqlFormats() throws IOException {
         Path ws = workspaceWithTable();

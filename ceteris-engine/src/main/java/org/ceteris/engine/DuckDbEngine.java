@@ -86,23 +86,52 @@ public final class DuckDbEngine implements Engine {
     @Override
     public Rows query(String sql) {
         try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            ResultSetMetaData md = rs.getMetaData();
-            int k = md.getColumnCount();
-            List<String> names = new ArrayList<>(k);
-            List<String> types = new ArrayList<>(k);
+            return rows(rs);
+        } catch (SQLException e) {
+            throw translate(e, sql);
+        }
+    }
+
+    private static Rows rows(ResultSet rs) throws SQLException {
+        ResultSetMetaData md = rs.getMetaData();
+        int k = md.getColumnCount();
+        List<String> names = new ArrayList<>(k);
+        List<String> types = new ArrayList<>(k);
+        for (int i = 1; i <= k; i++) {
+            names.add(md.getColumnLabel(i));
+            types.add(md.getColumnTypeName(i));
+        }
+        List<List<Object>> rows = new ArrayList<>();
+        while (rs.next()) {
+            List<Object> row = new ArrayList<>(k);
             for (int i = 1; i <= k; i++) {
-                names.add(md.getColumnLabel(i));
-                types.add(md.getColumnTypeName(i));
+                row.add(rs.getObject(i));
             }
-            List<List<Object>> rows = new ArrayList<>();
-            while (rs.next()) {
-                List<Object> row = new ArrayList<>(k);
-                for (int i = 1; i <= k; i++) {
-                    row.add(rs.getObject(i));
+            rows.add(row);
+        }
+        return new Rows(names, types, rows);
+    }
+
+    /**
+     * What one statement of any kind did: the rows of a query, or, for a statement that returns none
+     * (COPY … TO, INSERT, CREATE), {@code rows} is null and {@code count} the rows it wrote or changed
+     * (-1 when the engine does not say).
+     */
+    public record Outcome(Rows rows, long count) {
+    }
+
+    /**
+     * Runs one statement, a query or not: JDBC's {@code execute} tells the two apart, so that a
+     * {@code COPY … TO} is run once and reported, never run and then refused for having no result set.
+     */
+    public Outcome statement(String sql) {
+        try (Statement st = connection.createStatement()) {
+            if (st.execute(sql)) {
+                try (ResultSet rs = st.getResultSet()) {
+                    return new Outcome(rows(rs), -1);
                 }
-                rows.add(row);
             }
-            return new Rows(names, types, rows);
+            return new Outcome(null, st.getUpdateCount());
         } catch (SQLException e) {
             throw translate(e, sql);
         }
