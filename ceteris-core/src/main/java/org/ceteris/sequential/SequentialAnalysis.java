@@ -51,18 +51,29 @@ public final class SequentialAnalysis {
         boolean emptyInterval = false;
         int decisionLook = 0;
         boolean reachedMax = false;
+        double[] runLow = new double[k];
+        double[] runHigh = new double[k];
+        double[] runP = new double[k];
+        java.util.Arrays.fill(runLow, Double.NEGATIVE_INFINITY);
+        java.util.Arrays.fill(runHigh, Double.POSITIVE_INFINITY);
+        java.util.Arrays.fill(runP, 1.0);
         List<SequentialInput.Batch> batches = input.batches();
         for (int b = 0; b < batches.size(); b++) {
             SequentialInput.Batch batch = batches.get(b);
             m = m.update(batch.stats());
             List<SequentialResult.Arm> rows = new ArrayList<>(k);
             for (int i = 0; i < k; i++) {
-                rows.add(row(m, i));
                 Reading r = m.againstControl(i);
+                if (r != null) {
+                    runLow[i] = Math.max(runLow[i], r.low());
+                    runHigh[i] = Math.min(runHigh[i], r.high());
+                    runP[i] = Math.min(runP[i], m.adjustedP(i));
+                }
+                rows.add(row(m, i, runLow[i], runHigh[i], runP[i]));
                 if (i != m.controlIndex() && r == null) {
                     unreadable.computeIfAbsent(order.get(i), x -> new ArrayList<>()).add(batch.look());
                 }
-                emptyInterval |= r != null && r.low() > r.high();
+                emptyInterval |= r != null && runLow[i] > runHigh[i];
             }
             looks.add(new SequentialResult.Look(batch.look(), batch.time(), rows));
             for (int d = demoted.size(); d < m.demotions().size(); d++) {
@@ -94,16 +105,18 @@ public final class SequentialAnalysis {
                 diagnostics, summary);
     }
 
-    private static SequentialResult.Arm row(SequentialMonitor m, int i) {
+    /** Arm {@code i} at this look: the running interval and p-value shown, this look's own kept beside them. */
+    private static SequentialResult.Arm row(SequentialMonitor m, int i, double runLow, double runHigh, double runP) {
         CoMoments s = m.stats(i);
         Double mean = s.n() == 0 ? null : finite(m.value(i));
         String variant = m.settings().arms().get(i);
         String status = m.status(i).label();
         Reading r = m.againstControl(i);
         if (r == null) {
-            return new SequentialResult.Arm(variant, s.n(), mean, null, null, null, null, status);
+            return new SequentialResult.Arm(variant, s.n(), mean, null, null, null, null, status, null, null, null);
         }
-        return new SequentialResult.Arm(variant, s.n(), mean, r.estimate(), r.low(), r.high(), m.adjustedP(i), status);
+        return new SequentialResult.Arm(variant, s.n(), mean, r.estimate(), runLow, runHigh, runP, status,
+                m.adjustedP(i), r.low(), r.high());
     }
 
     private static SequentialResult.Demotion demotion(SequentialMonitor.Demotion d, List<String> order,
@@ -166,7 +179,7 @@ public final class SequentialAnalysis {
             }
         }
         if (emptyInterval) {
-            diagnostics.add(Diagnostic.warning(DiagnosticCode.INTERVAL_EMPTY, "The mSPRT's intervals of successive looks "
+            diagnostics.add(Diagnostic.warning(DiagnosticCode.INTERVAL_EMPTY, "The intervals of successive looks "
                     + "stopped overlapping: the effect seems to change over time, which the test assumes it does not."));
         }
         if (settings.kind() == MetricKind.CUPED) {

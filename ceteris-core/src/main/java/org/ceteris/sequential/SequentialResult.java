@@ -38,11 +38,18 @@ public record SequentialResult(
      * control (the interval at level α/(K−1), the p-value Bonferroni-adjusted, so p &lt; α exactly when
      * the interval excludes zero); they are null for control and while an arm has too little data.
      *
+     * <p>{@code pValue} is the always-valid p-value as Johari et al. (2017) define it, the running
+     * minimum over the looks so far, and {@code ciLow}/{@code ciHigh} the running intersection of the
+     * confidence sequence (valid because the sequence covers at every look at once, Howard et al. 2021);
+     * so the p-value never rises and the interval never widens from one look to the next. The values of
+     * this look alone are kept as {@code pValueLook}, {@code ciLowLook} and {@code ciHighLook}. (The
+     * mSPRT is defined on the running values, so for it the two agree.)
+     *
      * @param mean   the arm's mean (for a ratio metric ΣM/ΣD), null without data
      * @param status "active", "demoted" or "winner"
      */
     public record Arm(String variant, long n, Double mean, Double estimate, Double ciLow, Double ciHigh,
-                      Double pValue, String status) {
+                      Double pValue, String status, Double pValueLook, Double ciLowLook, Double ciHighLook) {
     }
 
     /**

@@ -116,4 +116,44 @@ class SequentialAnalysisTest {
         }
         assertEquals(0.5, sumGamma / reps, 0.02, "E[Gamma(0.5)] = 0.5");
     }
+
+    /**
+     * The p-value shown is the running minimum (Johari et al.'s always-valid p) and the interval the
+     * running intersection, so neither goes back between looks; this look's own values are kept. Under
+     * no effect the per-look p-value wanders up and down, which is what the running versions hide.
+     */
+    @Test
+    void shownPValuesNeverRiseAndIntervalsNeverWidenWhileEachLooksOwnIsKept() {
+        for (SequentialTest.Method method : List.of(SequentialTest.Method.CS, SequentialTest.Method.MSPRT)) {
+            SequentialSpec spec = new SequentialSpec("variant", null, SequentialSpec.metric("m", null, null), "t", null,
+                    method, 5000, 0.05, Direction.HIGHER, false, null);
+            SequentialResult r = SequentialAnalysis.analyze(spec, input(30, Map.of("control", 0.0, "B", 0.02, "C", 0.0)));
+            boolean perLookRose = false;
+            for (int arm = 1; arm <= 2; arm++) {
+                SequentialResult.Arm previous = null;
+                for (SequentialResult.Look look : r.looks()) {
+                    SequentialResult.Arm a = look.arms().get(arm);
+                    if (a.pValue() == null) {
+                        continue;
+                    }
+                    assertTrue(a.pValue() <= a.pValueLook() + 1e-15, method + " " + a);
+                    assertTrue(a.ciLow() >= a.ciLowLook() - 1e-15 && a.ciHigh() <= a.ciHighLook() + 1e-15, method + " " + a);
+                    if (previous != null) {
+                        assertTrue(a.pValue() <= previous.pValue(), method + ": p rose at look " + look.look());
+                        assertTrue(a.ciLow() >= previous.ciLow() && a.ciHigh() <= previous.ciHigh(), method + ": widened at look " + look.look());
+                        perLookRose |= a.pValueLook() > previous.pValueLook() + 1e-9;
+                        double lo = Math.max(previous.ciLow(), a.ciLowLook());
+                        double hi = Math.min(previous.ciHigh(), a.ciHighLook());
+                        assertEquals(lo, a.ciLow(), 1e-12, "the running interval is the intersection of the looks' intervals");
+                        assertEquals(hi, a.ciHigh(), 1e-12);
+                        assertEquals(Math.min(previous.pValue(), a.pValueLook()), a.pValue(), 1e-15);
+                    }
+                    previous = a;
+                }
+            }
+            if (method == SequentialTest.Method.CS) {
+                assertTrue(perLookRose, "the per-look p-values of the confidence sequence go up and down; the test needs a case where they do");
+            }
+        }
+    }
 }
