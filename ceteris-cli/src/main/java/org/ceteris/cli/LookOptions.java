@@ -12,7 +12,8 @@ final class LookOptions {
     @Option(names = "--cuts", paramLabel = "time|count",
             description = "with --looks: equal spans of time (default) or equal numbers of units") String cuts;
 
-    @Option(names = "--every", paramLabel = "DAYS", description = "a look every DAYS days from the first arrival (default 1)") Double every;
+    @Option(names = "--every", paramLabel = "DAYS",
+            description = "a look every DAYS days (or periods, with a --time of day or week numbers) from the first arrival (default 1)") Double every;
 
     LookSchedule schedule() {
         return SequentialSpec.schedule(looks, every, cuts);

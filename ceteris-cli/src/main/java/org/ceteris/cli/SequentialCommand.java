@@ -20,7 +20,8 @@ public final class SequentialCommand implements Callable<Integer> {
 
     @Mixin ArmOptions arms;
 
-    @Option(names = "--time", required = true, paramLabel = "COL", description = "column with each unit's arrival date or time") String time;
+    @Option(names = "--time", required = true, paramLabel = "COL",
+            description = "column with each unit's arrival date or time, or its day or week number (1, 2, 3 …)") String time;
 
     @Option(names = "--metric", paramLabel = "COL", description = "metric column (a 0/1 column is a proportion)") String metric;
 

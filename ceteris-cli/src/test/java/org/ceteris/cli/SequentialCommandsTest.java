@@ -59,7 +59,8 @@ class SequentialCommandsTest {
         assertEquals(List.of("look", "time", "arms"), keys(look));
         assertEquals("2026-03-01", look.get("time").asText());
         JsonNode control = look.get("arms").get(0);
-        assertEquals(List.of("variant", "n", "mean", "estimate", "ci_low", "ci_high", "p_value", "status"), keys(control));
+        assertEquals(List.of("variant", "n", "mean", "estimate", "ci_low", "ci_high", "p_value", "status", "p_value_look", "ci_low_look",
+                "ci_high_look"), keys(control));
         assertEquals("control", control.get("variant").asText());
         assertTrue(control.get("estimate").isNull() && control.get("p_value").isNull());
         JsonNode decision = j.get("decision");
@@ -108,6 +109,30 @@ class SequentialCommandsTest {
         assertEquals(List.of("control", "B", "C"), keys(seq.get("demotion_rate")));
         assertTrue(j.get("designs").get(1).get("demotion_rate").isNull(), "the fixed design demotes nothing");
         assertTrue(seq.get("expected_n").asDouble() < 3000, "B wins early in most runs");
+    }
+
+    /** Experiment logs often carry a day index instead of a date: --time takes it as it takes dates. */
+    @Test
+    void aColumnOfDayNumbersIsATimeColumn() throws IOException {
+        Path dates = experiment();
+        Path days = dir.resolve("days.csv");
+        Files.writeString(days, Files.readString(dates).replaceAll(",2026-03-(\\d\\d),", ",$1,").replaceAll(",0(\\d),", ",$1,"));
+        String[] common = {"--variant", "variant", "--metric", "minutes", "--time", "day", "--demote", "--json"};
+        Cli.Run byDay = Cli.run(concat(new String[] {"sequential", "--data", days.toString()}, common)).ok();
+        Cli.Run byDate = Cli.run(concat(new String[] {"sequential", "--data", dates.toString()}, common)).ok();
+        com.fasterxml.jackson.databind.JsonNode d = org.ceteris.json.Json.mapper().readTree(byDay.out());
+        com.fasterxml.jackson.databind.JsonNode t = org.ceteris.json.Json.mapper().readTree(byDate.out());
+        assertEquals(t.get("looks").size(), d.get("looks").size());
+        assertEquals("1", d.get("looks").get(0).get("time").asText());
+        assertEquals(t.get("looks").get(3).get("arms"), d.get("looks").get(3).get("arms"));
+        assertEquals(t.get("decision").get("status"), d.get("decision").get("status"));
+        assertEquals(t.get("decision").get("winner"), d.get("decision").get("winner"));
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 
     @Test

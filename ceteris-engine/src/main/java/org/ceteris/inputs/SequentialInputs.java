@@ -45,10 +45,8 @@ public final class SequentialInputs {
         Dialect d = engine.dialect();
         String variant = d.ident(Identifiers.requireColumn(columns, spec.variant(), source).name());
         Column timeColumn = Identifiers.requireColumn(columns, spec.time(), source);
-        if (timeColumn.numeric()) {
-            throw new CeterisException("column '" + timeColumn.name() + "' is " + timeColumn.type() + ", not a date or time; "
-                    + "give a date or timestamp column with --time (or convert it in --sql, e.g. to_timestamp(" + timeColumn.name() + "))");
-        }
+        // a column of numbers is a period index (day 1, 2, 3 … or week 1, 2 …): one period counts as one day of the schedule
+        boolean periods = timeColumn.numeric();
         String rawTime = d.ident(timeColumn.name());
         String a;
         String b;
@@ -60,11 +58,15 @@ public final class SequentialInputs {
             b = spec.metric().covariate() == null ? null : numeric(d, columns, spec.metric().covariate(), source);
         }
         String relation = engine.relation(source);
-        checkTimes(engine, relation, rawTime, timeColumn.name());
-
-        String ts = d.tryTimestamp(rawTime);
+        String seconds;
+        if (periods) {
+            seconds = "(" + d.finiteOrNull(rawTime) + ") * " + lit(DAY_SECONDS);
+        } else {
+            checkTimes(engine, relation, rawTime, timeColumn.name());
+            seconds = d.epochSeconds(d.tryTimestamp(rawTime));
+        }
         String both = b == null ? a + " IS NOT NULL" : a + " IS NOT NULL AND " + b + " IS NOT NULL";
-        String rows = "SELECT " + d.asText(variant) + " AS v, " + d.epochSeconds(ts) + " AS t, " + a + " AS a, "
+        String rows = "SELECT " + d.asText(variant) + " AS v, " + seconds + " AS t, " + a + " AS a, "
                 + (b == null ? "CAST(NULL AS DOUBLE)" : b) + " AS b, CASE WHEN " + both + " THEN 1 ELSE 0 END AS ok FROM " + relation;
         Rows range = engine.query("SELECT min(t) FILTER (WHERE ok = 1 AND v IS NOT NULL) AS t0, "
                 + "max(t) FILTER (WHERE ok = 1 AND v IS NOT NULL) AS t1, "
@@ -88,7 +90,8 @@ public final class SequentialInputs {
         double t0 = range.getDouble(0, "t0");
         double t1 = range.getDouble(0, "t1");
         boolean midnight = Boolean.TRUE.equals(range.get(0, "midnight"));
-        DateTimeFormatter format = midnight ? DAY : SECOND;
+        java.util.function.DoubleFunction<String> format = periods ? SequentialInputs::period
+                : midnight ? t -> DAY.format(instant(t)) : t -> SECOND.format(instant(t));
 
         Cuts cuts = cuts(spec.schedule(), t0, t1);
         String eligible = "SELECT v, t, a, b FROM (" + rows + ") r WHERE v IS NOT NULL AND t IS NOT NULL AND ok = 1";
@@ -127,14 +130,14 @@ public final class SequentialInputs {
         }
         List<SequentialInput.Batch> batches = new ArrayList<>();
         List<SequentialInput.EmptyLook> empty = new ArrayList<>();
-        String previous = format.format(instant(t0));
+        String previous = format.apply(t0);
         for (int k = 1; k <= cuts.looks(); k++) {
             if (byLook.containsKey(k)) {
-                previous = format.format(instant(latest.get(k)));
+                previous = format.apply(latest.get(k));
                 batches.add(new SequentialInput.Batch(k, previous, byLook.get(k)));
             } else {
                 empty.add(new SequentialInput.EmptyLook(k, cuts.width() > 0
-                        ? format.format(instant(t0 + (k - 1) * cuts.width())) : previous));
+                        ? format.apply(t0 + (k - 1) * cuts.width()) : previous));
             }
         }
         return new SequentialInput(arms, batches, empty, excluded, unassigned, untimed);
@@ -177,6 +180,13 @@ public final class SequentialInputs {
 
     private static String numeric(Dialect d, List<Column> columns, String name, Source source) {
         return d.finiteOrNull(d.ident(Identifiers.requireNumeric(columns, name, source).name()));
+    }
+
+    /** A period index as its number: "7", or "7.5" for a period that is not whole. */
+    private static String period(double seconds) {
+        double p = seconds / DAY_SECONDS;
+        return p == Math.rint(p) && Math.abs(p) < 1e15 ? Long.toString((long) p) : new java.math.BigDecimal(p)
+                .round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
     }
 
     private static Instant instant(double epochSeconds) {

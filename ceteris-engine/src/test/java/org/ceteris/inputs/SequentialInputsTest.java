@@ -152,9 +152,43 @@ class SequentialInputsTest {
         assertTrue(e.getMessage().contains("'yesterday'") && e.getMessage().contains("1 value(s)"), e.getMessage());
     }
 
+    /**
+     * A column of day numbers (1, 2, 3 …) is a time column like a column of dates: the same rows with
+     * day k and with the date 2026-02-28 + k give the same looks, counts, estimates and p-values, and a
+     * look's time is its day number.
+     */
     @Test
-    void aNumericTimeColumnIsRejected() {
-        table("SELECT * FROM (VALUES ('control', 1, 1.0), ('B', 2, 2.0)) v(variant, day, m)");
+    void dayNumbersWorkAsTheTimeColumnAsDatesDo() {
+        engine.execute("CREATE OR REPLACE TABLE t AS SELECT CASE WHEN i % 2 = 0 THEN 'control' ELSE 'B' END AS variant, "
+                + "CAST(1 + (i * 7) % 9 AS INTEGER) AS day, DATE '2026-02-28' + CAST(1 + (i * 7) % 9 AS INTEGER) AS date, "
+                + "(i % 13) * 0.5 + (i % 2) * 0.4 AS m FROM range(1800) r(i)");
+        for (LookSchedule schedule : java.util.Arrays.asList(null, LookSchedule.of(3, null, null), LookSchedule.of(null, 2.0, null),
+                LookSchedule.of(4, null, "count"))) {
+            SequentialSpec byDay = new SequentialSpec("variant", null, SequentialSpec.metric("m", null, null), "day", schedule,
+                    SequentialTest.Method.CS, 5000, 0.05, Direction.HIGHER, false, null);
+            SequentialSpec byDate = new SequentialSpec("variant", null, SequentialSpec.metric("m", null, null), "date", schedule,
+                    SequentialTest.Method.CS, 5000, 0.05, Direction.HIGHER, false, null);
+            SequentialResult days = SequentialStudy.run(engine, new Source.Table("t"), byDay);
+            SequentialResult dates = SequentialStudy.run(engine, new Source.Table("t"), byDate);
+            assertEquals(dates.looks().size(), days.looks().size(), String.valueOf(schedule));
+            for (int k = 0; k < days.looks().size(); k++) {
+                SequentialResult.Look d = days.looks().get(k);
+                SequentialResult.Look t = dates.looks().get(k);
+                assertEquals(t.look(), d.look());
+                assertEquals(java.time.temporal.ChronoUnit.DAYS.between(java.time.LocalDate.of(2026, 2, 28), java.time.LocalDate.parse(t.time())),
+                        Long.parseLong(d.time()), "day number of " + t.time());
+                for (int a = 0; a < d.arms().size(); a++) {
+                    assertEquals(t.arms().get(a).n(), d.arms().get(a).n());
+                    assertEquals(t.arms().get(a).estimate(), d.arms().get(a).estimate());
+                    assertEquals(t.arms().get(a).pValue(), d.arms().get(a).pValue());
+                }
+            }
+        }
+    }
+
+    @Test
+    void textThatIsNotATimeIsStillRejected() {
+        table("SELECT * FROM (VALUES ('control', 'a', 1.0), ('B', 'b', 2.0)) v(variant, day, m)");
         CeterisException e = assertThrows(CeterisException.class,
                 () -> SequentialInputs.load(engine, new Source.Table("t"), spec("m", null, null)));
         assertTrue(e.getMessage().contains("not a date or time"), e.getMessage());
