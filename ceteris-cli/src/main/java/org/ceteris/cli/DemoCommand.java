@@ -83,7 +83,7 @@ public final class DemoCommand implements Callable<Integer> {
         out.println();
         for (StoredRun r : runs) {
             DemoStudies.Entry e = studies.stream().filter(x -> x.name().equals(r.study())).findFirst().orElseThrow();
-            out.printf(Locale.ROOT, "%s (%s) — %s%n  %s%n  Truth: %s%n%n", r.study(), r.method(), e.question(), r.summary(), e.truth());
+            out.printf(Locale.ROOT, "%s (%s) — %s%n  %s%n  Truth: %s%n%n", r.study(), r.method(), e.question(), r.summary(), e.truth(truths));
         }
         out.println("Next: ceteris history --workspace " + dir + "   |   ceteris lab list   |   ceteris advise");
         out.flush();

@@ -21,8 +21,10 @@ public final class SynthVerdict {
         List<String> s = new ArrayList<>();
         String what = Wording.humanize(outcome);
         String direction = r.att() < 0 ? "lower" : "higher";
+        double relative = relative(r);
         s.add("From " + r.treatmentTime() + " on, " + r.treated() + "'s " + what + " was on average "
-                + Wording.number(Math.abs(r.att())) + " " + direction + " per period than its synthetic version, "
+                + Wording.number(Math.abs(r.att())) + " " + direction + " per period than its synthetic version"
+                + (Double.isFinite(relative) ? " (" + (relative > 0 ? "+" : "") + Wording.percent(relative) + ")" : "") + ", "
                 + "a weighted mix of " + donors(r.weights()) + " that tracked it before treatment with a typical miss of "
                 + Wording.number(r.preRmspe()) + ".");
         if (r.pValue() != null && r.placebos() != null) {
@@ -46,6 +48,24 @@ public final class SynthVerdict {
                     .findFirst().orElse("") + (warnings > 1 ? " (" + (warnings - 1) + " more warning(s) below.)" : ""));
         }
         return String.join(" ", s);
+    }
+
+    /**
+     * The effect relative to the synthetic version over the treated periods: Σ gap / Σ synthetic, so
+     * that "+15%" reads as "15% more than without the treatment"; NaN when the synthetic sum is not
+     * positive (a relative change of nothing means nothing).
+     */
+    static double relative(SynthResult r) {
+        double gap = 0;
+        double synthetic = 0;
+        double from = r.treatmentTime().doubleValue();
+        for (SynthResult.Gap g : r.gaps()) {
+            if (g.time().doubleValue() >= from) {
+                gap += g.gap();
+                synthetic += g.synthetic();
+            }
+        }
+        return synthetic > 0 ? gap / synthetic : Double.NaN;
     }
 
     private static String donors(Map<String, Double> weights) {

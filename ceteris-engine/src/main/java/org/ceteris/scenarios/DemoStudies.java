@@ -11,8 +11,26 @@ import org.ceteris.studies.StudyMethods;
  */
 public final class DemoStudies {
 
-    /** One study: its name, method, YAML body (indented two spaces under the name) and the truth in words. */
-    public record Entry(String name, String method, String question, String body, String truth) {
+    /**
+     * One study: its name, method, YAML body (indented two spaces under the name), the scenario it
+     * reads and the truth in words, in the unit of the study's verdict (from the scenario's ground truth).
+     */
+    public record Entry(String name, String method, String question, String body, String scenario,
+                       java.util.function.Function<GroundTruth, String> truthInWords) {
+
+        /** The truth in words, from the ground truth of this entry's scenario among {@code truths}. */
+        public String truth(List<GroundTruth> truths) {
+            return truthInWords.apply(truths.stream().filter(t -> t.scenario().equals(scenario)).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no ground truth of scenario " + scenario)));
+        }
+    }
+
+    private static String signed(double x, String format) {
+        return (x > 0 ? "+" : x < 0 ? "−" : "") + String.format(java.util.Locale.ROOT, format, Math.abs(x));
+    }
+
+    private static double rate(GroundTruth t, String arm) {
+        return ((Number) ((java.util.Map<?, ?>) t.truths().get("play_rate")).get(arm)).doubleValue();
     }
 
     private static final List<Entry> ALL = List.of(
@@ -23,7 +41,8 @@ public final class DemoStudies {
                     metric: [watch_minutes, returned]
                     covariate: [watch_minutes=pre_minutes]
                     ratio: [minutes_per_session=watch_minutes/sessions]
-                    """, "personalised +4% watch minutes and minutes per session; ranked no change; returns unchanged."),
+                    """, "home-row", t -> "personalised " + signed(t.number("watch_minutes_relative_lift_personalised") * 100, "%.0f%%")
+                            + " watch minutes and minutes per session; ranked no change; returns unchanged."),
             new Entry("artwork_test", "sequential", "Which artwork makes members play the title, dropping losers early?", """
                     method: sequential
                     table: artwork
@@ -32,13 +51,15 @@ public final class DemoStudies {
                     time: day
                     every: 1
                     demote: true
-                    """, "lead_closeup wins (12% vs 10%); bold_title (7%) and dark_moody (7.5%) should be demoted."),
+                    """, "artwork", t -> "lead_closeup wins: it plays " + signed(rate(t, "lead_closeup") - rate(t, "control"), "%.3f")
+                            + " above control (12% vs 10%); bold_title (" + signed(rate(t, "bold_title") - rate(t, "control"), "%.3f")
+                            + ") and dark_moody (" + signed(rate(t, "dark_moody") - rate(t, "control"), "%.3f") + ") should be demoted."),
             new Entry("concurrent_tests", "interactions", "Do any of ten concurrent experiments interfere?", """
                     method: interactions
                     table: concurrent
                     experiments: [home_1, home_2, home_3, home_4, player_1, player_2, player_3, search_1, search_2, search_3]
                     metric: [watch_minutes]
-                    """, "only home_2 x player_1 interact (-6 minutes)."),
+                    """, "concurrent", t -> "only home_2 x player_1 interact (" + signed(t.number("interaction"), "%.0f") + " watch minutes)."),
             new Entry("lakeview_billboard", "synth", "Did the billboard in Lakeview bring sign-ups?", """
                     method: synth
                     table: city_signups
@@ -49,7 +70,8 @@ public final class DemoStudies {
                     treatment_time: 80
                     exclude: [Harborview, Millbrook, Redwood, Summit]
                     placebos: true
-                    """, "Lakeview +15% from week 80."),
+                    """, "billboard", t -> "Lakeview " + signed(t.number("relative_lift") * 100, "%.0f%%") + " from week 80, which is on average "
+                            + signed(t.number("att_per_100k"), "%.2f") + " signups per 100k per week."),
             new Entry("feature_launch", "did", "How much did the staggered feature launch raise engagement?", """
                     method: did
                     table: region_engagement
@@ -58,7 +80,8 @@ public final class DemoStudies {
                     outcome: hours_per_member
                     first_treated: first_treated
                     control: not-yet
-                    """, "0.4 + 0.1 hours per member per month since launch; parallel trends hold."),
+                    """, "launch", t -> signed(t.number("att_simple"), "%.2f") + " hours per member averaged over every group and "
+                            + "period after launch (0.4 + 0.1 per month since launch); parallel trends hold."),
             new Entry("referral_programme", "observe", "Do referred members stay active because of the referral?", """
                     method: observe
                     table: referral_analysis
@@ -67,13 +90,14 @@ public final class DemoStudies {
                     covariates: [trial_minutes, friends_on_service, country]
                     estimator: aipw
                     estimand: ate
-                    """, "referral lowers the 30-day inactivity rate by about 10 points; the naive gap overstates it."),
+                    """, "referral", t -> "referral changes inactive 30 by " + signed(t.number("ate"), "%.3f") + " on average ("
+                            + signed(t.number("ate") * 100, "%.1f") + " points of the 30-day inactivity rate); the naive gap overstates it."),
             new Entry("referral_dag", "dag_adjust", "What must the referral analysis adjust for?", """
                     method: dag_adjust
                     dag: |
                     %s
                     """.formatted(ReferralScenario.DAG.strip().indent(2).stripTrailing()),
-                    "adjust for country, friends_on_service and trial_minutes; not for first_week_minutes (a mediator)."));
+                    "referral", t -> "adjust for country, friends_on_service and trial_minutes; not for first_week_minutes (a mediator)."));
 
     private DemoStudies() {
     }

@@ -46,13 +46,44 @@ class DemoStudiesTruthTest {
     }
 
     private static String scenarioOf(DemoStudies.Entry e) {
-        switch (e.method()) {
-            case "ab": return "home-row";
-            case "sequential": return "artwork";
-            case "interactions": return "concurrent";
-            case "synth": return "billboard";
-            case "did": return "launch";
-            default: return "referral";
+        return e.scenario();
+    }
+
+    /**
+     * The demo prints each verdict with a "Truth:" line under it; the reader compares the two, so the
+     * truth is given in the verdict's unit: the billboard in sign-ups per 100k as well as %, the
+     * referral effect as a change of the rate, the launch in hours per member; and the synth verdict
+     * gives the relative effect too.
+     */
+    @org.junit.jupiter.api.Test
+    void truthLinesAreInTheUnitOfTheVerdictBesideThem() {
+        List<GroundTruth> truths = new ArrayList<>();
+        try (DuckDbEngine engine = DuckDbEngine.inMemory()) {
+            for (Scenario sc : Scenarios.all()) {
+                truths.add(sc.generate(engine, 20261127));
+            }
+        }
+        Map<String, String> lines = new java.util.HashMap<>();
+        DemoStudies.available().forEach(e -> lines.put(e.name(), e.truth(truths)));
+        GroundTruth billboard = truths.stream().filter(t -> t.scenario().equals("billboard")).findFirst().orElseThrow();
+        String att = String.format(java.util.Locale.ROOT, "%.2f", billboard.number("att_per_100k"));
+        assertTrue(lines.get("lakeview_billboard").contains("+15%") && lines.get("lakeview_billboard").contains("+" + att + " signups per 100k"),
+                lines.get("lakeview_billboard"));
+        GroundTruth referral = truths.stream().filter(t -> t.scenario().equals("referral")).findFirst().orElseThrow();
+        assertTrue(lines.get("referral_programme").contains(String.format(java.util.Locale.ROOT, "−%.3f", -referral.number("ate"))),
+                lines.get("referral_programme"));
+        GroundTruth launch = truths.stream().filter(t -> t.scenario().equals("launch")).findFirst().orElseThrow();
+        assertTrue(lines.get("feature_launch").startsWith(String.format(java.util.Locale.ROOT, "+%.2f hours per member", launch.number("att_simple"))),
+                lines.get("feature_launch"));
+        assertTrue(lines.get("artwork_test").contains("+0.020 above control"), lines.get("artwork_test"));
+
+        DemoStudies.Entry synth = DemoStudies.available().stream().filter(e -> e.name().equals("lakeview_billboard")).findFirst().orElseThrow();
+        StudySpec spec = WorkspaceConfig.parse(DemoStudies.yaml(List.of(synth)), "demo").study(synth.name());
+        try (DuckDbEngine engine = DuckDbEngine.inMemory()) {
+            Scenarios.get("billboard").generate(engine, 20261127);
+            JsonNode r = Json.mapper().valueToTree(spec.studyMethod().run(engine, spec.source(), spec.params()));
+            String summary = r.path("summary").asText();
+            assertTrue(summary.matches("(?s).*higher per period than its synthetic version \\(\\+1\\d(\\.\\d+)?%\\).*"), summary);
         }
     }
 
