@@ -71,18 +71,23 @@
     return s;
   }
 
-  var VERDICTS = {
-    positive: ['Clear increase', 'good'],
-    negative: ['Clear decrease', 'bad'],
-    no_clear_effect: ['No clear effect', 'neutral'],
-    check_data: ['Check the data', 'warn']
-  };
+  /* The verdict in words, coloured by whether the change is good: a fall is good when lower is better. */
+  function verdict(headline, better) {
+    var lower = better === 'lower';
+    switch (headline.verdict) {
+      case 'positive': return lower ? ['Clear increase: worse', 'bad'] : ['Clear increase: better', 'good'];
+      case 'negative': return lower ? ['Clear decrease: better', 'good'] : ['Clear decrease: worse', 'bad'];
+      case 'no_clear_effect': return ['No clear effect', 'neutral'];
+      case 'check_data': return ['Check the data', 'warn'];
+      default: return [humanize(headline.verdict), 'neutral'];
+    }
+  }
 
-  function badge(headline, runs) {
+  function badge(headline, runs, better) {
     if (!runs) return el('span', {class: 'badge none', text: 'Not run yet'});
     if (!headline) return el('span', {class: 'badge neutral', text: 'See summary'});
-    var v = VERDICTS[headline.verdict] || [headline.verdict, 'neutral'];
-    return el('span', {class: 'badge ' + v[1], text: v[0]});
+    var v = verdict(headline, better);
+    return el('span', {class: 'badge ' + v[1], title: (better === 'lower' ? 'lower' : 'higher') + ' is better', text: v[0]});
   }
 
   function when(iso) {
@@ -137,8 +142,9 @@
   function sparkline(container, history) {
     var values = (history || []).filter(function (r) { return r.headline && r.headline.estimate !== null; })
       .map(function (r) { return {run_at: r.run_at, estimate: r.headline.estimate}; });
-    if (values.length === 0) {
-      container.appendChild(el('span', {class: 'muted small', text: 'no history yet'}));
+    if (values.length < 2) {
+      // one point is not a trend: say so instead of drawing a lone dot
+      container.appendChild(el('span', {class: 'muted small', text: values.length ? 'one run so far' : 'no history yet'}));
       return Promise.resolve();
     }
     return chart(container, {
@@ -186,7 +192,7 @@
 
   window.Ceteris = {
     api: api, el: el, number: number, percent: percent, signed: signed, headlineText: headlineText,
-    badge: badge, when: when, humanize: humanize, explain: explain, severityText: SEVERITY_TEXT,
+    badge: badge, verdict: verdict, when: when, humanize: humanize, explain: explain, severityText: SEVERITY_TEXT,
     views: views, chart: chart, sparkline: sparkline, headlineFields: headlineFields, table: table,
     showError: showError
   };

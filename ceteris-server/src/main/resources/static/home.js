@@ -14,16 +14,18 @@
   }
 
   function card(s) {
-    // a sparkline only when some run has a headline number (a DAG or an interaction scan has none)
-    var numbers = (s.history || []).some(function (r) { return r.headline && r.headline.estimate !== null; });
+    // a history sparkline only with two or more runs that have a headline number (one point is no trend;
+    // a DAG or an interaction scan has no number)
+    var numbered = (s.history || []).filter(function (r) { return r.headline && r.headline.estimate !== null; }).length;
+    var numbers = numbered >= 2;
     var spark = el('div', {class: numbers ? 'spark chart' : 'spark', 'data-title': 'sparkline ' + s.name});
-    var href = 'study.html?name=' + encodeURIComponent(s.name);
+    var href = 'studies/' + encodeURIComponent(s.name);
     var node = el('a', {class: 'card', href: href, 'data-study': s.name},
-      el('div', {class: 'card-head'}, el('h2', {text: s.name}), C.badge(s.headline, s.runs)),
-      el('div', {class: 'method', text: s.method}),
+      el('div', {class: 'card-head'}, el('h2', {text: s.question || s.name}), C.badge(s.headline, s.runs, s.better)),
+      el('div', {class: 'card-id'}, el('code', {text: s.name}), ' ', el('span', {class: 'method', text: s.method})),
       s.headline ? el('p', {class: 'headline'}, el('span', {class: 'label', text: s.headline.label}), el('br'),
         el('strong', {text: C.headlineText(s.headline)})) : el('p', {class: 'muted gist', text: s.runs ? gist(s.summary) : 'Not run yet.'}),
-      el('div', {class: 'card-foot'}, el('span', {class: 'muted small', text: 'Last run: ' + C.when(s.last_run_at)}), spark));
+      el('div', {class: 'card-foot'}, el('span', {class: 'muted small', text: 'Last run: ' + C.when(s.last_run_at) + (s.runs > 1 ? ' · ' + s.runs + ' runs' : '')}), spark));
     return {node: node, draw: function () {
       if (numbers) C.sparkline(spark, s.history).catch(function (e) { C.showError(spark, 'chart failed: ' + e.message); });
     }};

@@ -6,7 +6,9 @@
   var app = document.getElementById('app');
   var embedded = document.getElementById('ceteris-data');
   var params = new URLSearchParams(window.location.search);
-  var name = params.get('name');
+  // /studies/NAME (the address to share) or study.html?name=NAME (older links)
+  var pretty = /\/studies\/([^\/?#]+)\/?$/.exec(window.location.pathname);
+  var name = pretty ? decodeURIComponent(pretty[1]) : params.get('name');
   var forceGeneric = params.get('view') === 'generic';
 
   function section(title, body, extra) {
@@ -75,16 +77,17 @@
 
   function render(study) {
     app.innerHTML = '';
-    document.title = study.name + ' — Ceteris';
+    document.title = (study.question || study.name) + ' — Ceteris';
     var last = study.last_run;
     var result = last ? last.result : null;
     var runButton = embedded ? null : el('button', {class: 'run', id: 'run-now', type: 'button', onclick: runNow, text: 'Run now'});
     app.appendChild(el('div', {class: 'study-head'},
       el('div', null,
         embedded ? null : el('a', {href: 'index.html', class: 'back', text: '← All studies'}),
-        el('h1', null, study.name + ' ', el('span', {class: 'method', text: study.method})),
+        el('h1', {text: study.question || study.name}),
+        el('p', {class: 'study-id'}, el('code', {text: study.name}), ' ', el('span', {class: 'method', text: study.method})),
         el('p', {class: 'muted', text: last ? 'Last run ' + C.when(last.run_at) + ' · ' + study.runs + ' run' + (study.runs === 1 ? '' : 's') + ' stored · Ceteris ' + last.ceteris_version : 'Not run yet'})),
-      el('div', {class: 'head-right'}, C.badge(last && last.headline, study.runs), runButton)));
+      el('div', {class: 'head-right'}, C.badge(last && last.headline, study.runs, study.better), runButton)));
     app.appendChild(el('div', {id: 'run-status', role: 'status', class: 'muted'}));
 
     if (!result) {

@@ -90,6 +90,7 @@ public final class DemoStudies {
                     covariates: [trial_minutes, friends_on_service, country]
                     estimator: aipw
                     estimand: ate
+                    better: lower
                     """, "referral", t -> "referral changes inactive 30 by " + signed(t.number("ate"), "%.3f") + " on average ("
                             + signed(t.number("ate") * 100, "%.1f") + " points of the 30-day inactivity rate); the naive gap overstates it."),
             new Entry("referral_dag", "dag_adjust", "What must the referral analysis adjust for?", """
@@ -122,7 +123,8 @@ public final class DemoStudies {
                 studies:
                 """);
         for (Entry e : entries) {
-            sb.append("  ").append(e.name()).append(":\n").append(e.body().strip().indent(4));
+            sb.append("  ").append(e.name()).append(":\n").append(("question: \"" + e.question().replace("\"", "'") + "\"\n"
+                    + e.body().strip()).indent(4));
         }
         return sb.toString();
     }

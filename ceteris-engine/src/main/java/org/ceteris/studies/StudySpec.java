@@ -16,9 +16,32 @@ import org.ceteris.engine.Source;
  * it as the view {@code data}, or nothing for methods that read no data. The YAML of
  * {@code ceteris.yaml} and a REST body give the same record.
  */
-public record StudySpec(String name, String method, String table, String sql, String data, Params params) {
+public record StudySpec(String name, String method, String table, String sql, String data, Params params, Labels labels) {
+
+    /**
+     * How a dashboard presents the study, not how it is computed: {@code question:} (the question the
+     * study answers, its title for stakeholders) and {@code better:} ({@code higher} or {@code lower}:
+     * which way of the headline number is good). Both optional.
+     */
+    public record Labels(String question, String better) {
+        public static final Labels NONE = new Labels(null, null);
+
+        public Labels {
+            if (better != null && !better.equals("higher") && !better.equals("lower")) {
+                throw new CeterisException("'better' takes higher or lower, got '" + better + "'");
+            }
+            if (question != null && question.isBlank()) {
+                question = null;
+            }
+        }
+    }
+
+    public StudySpec(String name, String method, String table, String sql, String data, Params params) {
+        this(name, method, table, sql, data, params, Labels.NONE);
+    }
 
     public StudySpec {
+        labels = labels == null ? Labels.NONE : labels;
         Identifiers.requireName(name, "study name");
         if (method == null || method.isBlank()) {
             throw new CeterisException("study '" + name + "': missing 'method' (one of " + String.join(", ", StudyMethods.names()) + ")");
@@ -59,11 +82,29 @@ public record StudySpec(String name, String method, String table, String sql, St
         if (m.parameters().contains("method") && !m.parameters().contains("estimator") && values.containsKey("estimator")) {
             values.put("method", values.remove("estimator"));
         }
+        Labels labels;
+        try {
+            labels = new Labels(label(values, m, "question"), label(values, m, "better"));
+        } catch (CeterisException e) {
+            throw new CeterisException("study '" + name + "': " + e.getMessage());
+        }
         StudySpec spec = new StudySpec(name, probe.method(),
                 table == null ? null : table.toString(), sql == null ? null : sql.toString(),
-                data == null ? null : data.toString(), new Params("study '" + name + "'", values));
+                data == null ? null : data.toString(), new Params("study '" + name + "'", values), labels);
         spec.params().requireOnly(m.parameters());
         return spec;
+    }
+
+    /** Takes a presentation key out of the parameters, unless the method itself has a parameter of that name. */
+    private static String label(Map<String, Object> values, StudyMethod m, String key) {
+        if (m.parameters().contains(key) || !values.containsKey(key)) {
+            return m.parameters().contains(key) && values.get(key) != null ? values.get(key).toString() : null;
+        }
+        Object v = values.remove(key);
+        if (v instanceof Map || v instanceof java.util.Collection) {
+            throw new CeterisException("'" + key + "' takes a single value");
+        }
+        return v == null ? null : v.toString();
     }
 
     /** The registered method; fails with the list of known methods. */
@@ -120,6 +161,12 @@ public record StudySpec(String name, String method, String table, String sql, St
             m.put("data", data);
         }
         params.asMap().forEach((k, v) -> m.put(k.equals("method") ? "estimator" : k, v));
+        if (labels.question() != null) {
+            m.putIfAbsent("question", labels.question());
+        }
+        if (labels.better() != null) {
+            m.putIfAbsent("better", labels.better());
+        }
         return m;
     }
 }

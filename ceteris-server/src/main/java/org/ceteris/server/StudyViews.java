@@ -26,6 +26,8 @@ final class StudyViews {
     static Map<String, Object> detail(StudySpec spec, List<StoredRun> recent, long runs, StoredRun latest) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", spec.name());
+        m.put("question", spec.labels().question());
+        m.put("better", better(spec, latest));
         m.put("method", spec.method());
         m.put("spec", spec.toMap());
         m.put("runs", runs);
@@ -58,6 +60,8 @@ final class StudyViews {
             StoredRun last = runs.isEmpty() ? null : runs.get(runs.size() - 1);
             Map<String, Object> card = new LinkedHashMap<>();
             card.put("name", s.name());
+            card.put("question", s.labels().question());
+            card.put("better", better(s, last));
             card.put("method", s.method());
             card.put("runs", counts.getOrDefault(s.name(), 0L));
             card.put("last_run_at", last == null ? null : last.runAt().toString());
@@ -70,6 +74,24 @@ final class StudyViews {
         m.put("studies", cards);
         m.put("config_error", configError);
         return bytes(m);
+    }
+
+    /**
+     * Which way of the headline number is good: the {@code better} field of the latest result when the
+     * method writes one, else the study's {@code better:} in ceteris.yaml, else "higher".
+     */
+    static String better(StudySpec spec, StoredRun latest) {
+        if (latest != null && latest.result() != null && latest.result().contains("\"better\"")) {
+            try {
+                com.fasterxml.jackson.databind.JsonNode b = Json.mapper().readTree(latest.result()).get("better");
+                if (b != null && b.isTextual() && (b.asText().equals("higher") || b.asText().equals("lower"))) {
+                    return b.asText();
+                }
+            } catch (JsonProcessingException e) {
+                // a stored result is JSON we wrote; if not, fall back to the study's own setting
+            }
+        }
+        return spec.labels().better() == null ? "higher" : spec.labels().better();
     }
 
     static byte[] bytes(Object value) {

@@ -88,7 +88,54 @@ class BrowserTest {
         String dag = driver.findElement(By.cssSelector("a.card[data-study='referral_dag'] p.gist")).getText();
         assertTrue(dag.startsWith("According to this diagram") && dag.endsWith("trial_minutes."), "a card without a number shows the gist: " + dag);
         assertTrue(withNumbers >= 3 && withNumbers < withRuns, "the DAG studies have no headline number");
-        assertEquals(withNumbers, driver.findElements(By.cssSelector(".spark svg")).size(), "a sparkline on every card that has numbers");
+        long twoOrMore = cards.stream().filter(c -> !c.findElements(By.cssSelector("p.headline")).isEmpty()
+                && c.getText().matches("(?s).* · \\d+ runs.*")).count();
+        assertTrue(twoOrMore < withNumbers, "some cards with a number have one run only");
+        assertEquals(twoOrMore, driver.findElements(By.cssSelector(".spark svg")).size(),
+                "a sparkline on every card with two or more runs, and only there");
+        WebElement once = driver.findElement(By.cssSelector("a.card[data-study='one_run']"));
+        assertTrue(once.findElements(By.cssSelector(".spark svg")).isEmpty(), "one run is no trend: " + once.getText());
+    }
+
+    /**
+     * A product manager's morning: cards led by the study's question (the id below it), the verdict in
+     * words coloured by whether the change is good for the metric's direction (a fall in inactivity is
+     * good), and a study address to paste into chat. Also at a phone's width: nothing wider than the screen.
+     */
+    @Test
+    void cardsLeadWithTheQuestionAndColourTheVerdictByWhatIsBetter() throws Exception {
+        open(url(""), "home-1280");
+        WebElement home = driver.findElement(By.cssSelector("a.card[data-study='home_row']"));
+        assertEquals("Which home-page row ranking makes members watch more?", home.findElement(By.tagName("h2")).getText());
+        assertEquals("home_row", home.findElement(By.cssSelector(".card-id code")).getText());
+        assertTrue(home.findElement(By.cssSelector(".badge")).getAttribute("class").contains("good"));
+        WebElement referral = driver.findElement(By.cssSelector("a.card[data-study='referral']"));
+        WebElement badge = referral.findElement(By.cssSelector(".badge"));
+        assertEquals("Clear decrease: better", badge.getText());
+        assertTrue(badge.getAttribute("class").contains("good"), "lower inactivity is good: " + badge.getAttribute("class"));
+        assertEquals("Do referred members stay active because of the referral?", referral.findElement(By.tagName("h2")).getText());
+        assertEquals("referral_dag", driver.findElement(By.cssSelector("a.card[data-study='referral_dag'] h2")).getText(),
+                "a study without a question keeps its id as title");
+        assertTrue(referral.getAttribute("href").endsWith("/studies/referral"), referral.getAttribute("href"));
+
+        open(url("studies/referral"), "study-pretty-url");
+        assertEquals("Do referred members stay active because of the referral?", driver.findElement(By.tagName("h1")).getText());
+        assertTrue(driver.findElement(By.cssSelector("p.summary")).getText().contains("inactive 30"));
+        assertTrue(driver.findElement(By.cssSelector(".study-head .badge")).getAttribute("class").contains("good"));
+        open(url("study.html?name=referral"), "study-old-url");
+        assertEquals("Do referred members stay active because of the referral?", driver.findElement(By.tagName("h1")).getText());
+
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(375, 812));
+        try {
+            for (String page : List.of("", "studies/referral", "studies/billboard", "sql.html")) {
+                open(url(page), "phone-" + (page.isEmpty() ? "home" : page.replace('/', '-').replace(".html", "")));
+                long scroll = (Long) ((JavascriptExecutor) driver).executeScript("return document.documentElement.scrollWidth;");
+                long inner = (Long) ((JavascriptExecutor) driver).executeScript("return window.innerWidth;");
+                assertTrue(scroll <= inner, page + " is " + scroll + " px wide on a " + inner + " px screen");
+            }
+        } finally {
+            driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 2200));
+        }
     }
 
     @Test
@@ -257,7 +304,7 @@ class BrowserTest {
             open(base + "?token=tok-123", "home-with-token");
             assertEquals(TestWorkspace.STUDIES, driver.findElements(By.cssSelector("a.card")).size());
             driver.findElement(By.cssSelector("a.card")).click();
-            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("study.html"));
+            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("/studies/"));
             waitForCharts();
             assertTrue(driver.findElements(By.cssSelector(".alert")).isEmpty(), "the token was kept for the study page");
             assertNoConsoleErrors("study with token");
