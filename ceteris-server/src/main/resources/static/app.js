@@ -3,6 +3,11 @@
   'use strict';
 
   var params = new URLSearchParams(window.location.search);
+
+  /* Which page this address shows: a study (/studies/NAME, study.html?name=NAME, or an exported report), SQL, or home. */
+  var path = window.location.pathname;
+  var page = document.getElementById('ceteris-data') || /\/studies\/[^\/]+\/?$/.test(path) || /\/study\.html$/.test(path)
+    ? 'study' : /\/sql\.html$/.test(path) ? 'sql' : 'home';
   if (params.get('token')) {
     sessionStorage.setItem('ceteris-token', params.get('token'));
   }
@@ -190,8 +195,13 @@
     container.appendChild(el('div', {class: 'alert', role: 'alert', text: message}));
   }
 
+  /* A page's script: draw(C, main) runs when this address shows that page (home, study or sql). */
+  function onPage(name, draw) {
+    if (name === page) draw(window.Ceteris, document.getElementById('app'));
+  }
+
   window.Ceteris = {
-    api: api, el: el, number: number, percent: percent, signed: signed, headlineText: headlineText,
+    page: page, onPage: onPage, api: api, el: el, number: number, percent: percent, signed: signed, headlineText: headlineText,
     badge: badge, verdict: verdict, when: when, humanize: humanize, explain: explain, severityText: SEVERITY_TEXT,
     views: views, chart: chart, sparkline: sparkline, headlineFields: headlineFields, table: table,
     showError: showError

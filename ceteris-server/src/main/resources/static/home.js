@@ -1,9 +1,14 @@
 /* The home page: one card per study. */
-(function () {
+window.Ceteris.onPage('home', function (C, main) {
   'use strict';
-  var C = window.Ceteris;
   var el = C.el;
-  var app = document.getElementById('app');
+  document.title = 'Studies — Ceteris';
+  main.innerHTML = '';
+  main.appendChild(el('h1', {text: 'Studies'}));
+  main.appendChild(el('p', {class: 'lead', text: 'Each card is one question this workspace tracks. The badge says whether the latest run '
+    + 'found a clear change, and whether that change is good; the small chart shows how the estimate moved over time.'}));
+  var app = el('div', {id: 'cards'}, el('p', {class: 'muted', text: 'Loading…'}));
+  main.appendChild(app);
 
   /* A study without a headline number (a DAG, an interaction scan): the first sentence of its summary. */
   function gist(summary) {
@@ -43,4 +48,4 @@
     app.appendChild(grid);
     cards.forEach(function (c) { c.draw(); });
   }).catch(function (e) { app.innerHTML = ''; C.showError(app, e.message); });
-})();
+});

@@ -1,9 +1,7 @@
 /* The study page: summary, the method's chart, diagnostics, history, run now. Also the exported report. */
-(function () {
+window.Ceteris.onPage('study', function (C, app) {
   'use strict';
-  var C = window.Ceteris;
   var el = C.el;
-  var app = document.getElementById('app');
   var embedded = document.getElementById('ceteris-data');
   var params = new URLSearchParams(window.location.search);
   // /studies/NAME (the address to share) or study.html?name=NAME (older links)
@@ -147,4 +145,4 @@
   } else {
     load();
   }
-})();
+});

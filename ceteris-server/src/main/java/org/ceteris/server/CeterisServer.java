@@ -60,8 +60,11 @@ public final class CeterisServer implements AutoCloseable {
             config.routes.post("/api/query", ctx -> ctx.json(query.run(Bodies.sql(ctx))));
             config.routes.get("/api/assign", assign::handle);
             config.routes.get("/openapi.json", ctx -> ctx.contentType("application/json").result(Resources.bytes("/openapi.json")));
-            // a study's address to paste into chat: /studies/NAME (study.html?name=NAME keeps working)
-            config.routes.get("/studies/{name}", ctx -> ctx.contentType("text/html; charset=utf-8").result(studyPage()));
+            // one page for the dashboard (index.html): a study's address to paste into chat is /studies/NAME;
+            // study.html?name=NAME and sql.html keep working
+            config.routes.get("/studies/{name}", ctx -> ctx.contentType("text/html; charset=utf-8").result(page(true)));
+            config.routes.get("/study.html", ctx -> ctx.contentType("text/html; charset=utf-8").result(page(false)));
+            config.routes.get("/sql.html", ctx -> ctx.contentType("text/html; charset=utf-8").result(page(false)));
             config.routes.get("/views.js", ctx -> ctx.contentType("text/javascript; charset=utf-8").result(Resources.viewsScript()));
             config.routes.exception(ProblemException.class, (e, ctx) -> problem(ctx, e.toProblem(ctx.path())));
             config.routes.exception(HttpResponseException.class, (e, ctx) -> problem(ctx,
@@ -165,9 +168,12 @@ public final class CeterisServer implements AutoCloseable {
         ctx.result(Json.write(p));
     }
 
-    /** study.html for /studies/NAME: the same page, its relative links resolved from the site's root. */
-    private static byte[] studyPage() {
-        String html = new String(Resources.bytes("/static/study.html"), java.nio.charset.StandardCharsets.UTF_8);
-        return html.replaceFirst("<head>", "<head>\n<base href=\"../\">").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    /** The dashboard's one page; under /studies/NAME with its relative links resolved from the site's root. */
+    private static byte[] page(boolean nested) {
+        byte[] html = Resources.bytes("/static/index.html");
+        if (!nested) {
+            return html;
+        }
+        return new String(html, StandardCharsets.UTF_8).replaceFirst("<head>", "<head>\n<base href=\"../\">").getBytes(StandardCharsets.UTF_8);
     }
 }

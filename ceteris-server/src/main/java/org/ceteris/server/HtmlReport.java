@@ -35,7 +35,8 @@ public final class HtmlReport {
         StringBuilder sb = new StringBuilder(4_000_000);
         sb.append("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<title>").append(escape(spec.name())).append(" — Ceteris report</title>\n<style>\n")
+                .append("<title>").append(escape(spec.labels().question() != null ? spec.labels().question() : spec.name()))
+                .append(" — Ceteris report</title>\n<style>\n")
                 .append(Resources.text("/static/style.css")).append("\n</style>\n</head>\n<body class=\"report\">\n")
                 .append("<header class=\"top\"><span class=\"brand\">Ceteris</span><span class=\"muted\">report exported from workspace ")
                 .append(escape(workspace.dir().getFileName() == null ? "" : workspace.dir().getFileName().toString()))
