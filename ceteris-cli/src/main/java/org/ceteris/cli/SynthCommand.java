@@ -1,10 +1,9 @@
 package org.ceteris.cli;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -12,7 +11,6 @@ import me.tongfei.progressbar.ProgressBar;
 import org.ceteris.report.Wording;
 import org.ceteris.result.CeterisResult;
 import org.ceteris.result.Diagnostic;
-import org.ceteris.studies.Params;
 import org.ceteris.studies.SynthStudy;
 import org.ceteris.synth.HeterogeneityResult;
 import org.ceteris.synth.Parallel;
@@ -20,12 +18,16 @@ import org.ceteris.synth.SynthResult;
 import org.ceteris.synth.SynthSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code ceteris synth}: synthetic control with placebo inference. */
 @Command(name = "synth", mixinStandardHelpOptions = true,
         description = "Synthetic control: a weighted mix of donor units as the treated unit's counterfactual, with placebo inference.")
 public final class SynthCommand implements Callable<Integer> {
+
+    @Spec CommandSpec spec;
 
     @Mixin PanelOptions panel;
 
@@ -84,29 +86,7 @@ public final class SynthCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("unit", panel.unit);
-        p.put("time", panel.time);
-        p.put("outcome", panel.outcome);
-        p.put("treated", treated);
-        p.put("treatment_time", treatmentTime);
-        p.put("predictor", predictors);
-        p.put("special", specials);
-        p.put("fit_window", fitWindow);
-        p.put("donors", donors);
-        p.put("exclude", exclude);
-        p.put("method", method);
-        p.put("v_search", vSearch);
-        p.put("placebos", placebos);
-        p.put("mspe_filter", mspeFilter);
-        p.put("conformal", conformal);
-        p.put("alpha", alpha.value());
-        p.put("seed", seed);
-        p.put("traits", traits);
-        p.put("train_predictor", trainPredictors.isEmpty() ? null : trainPredictors);
-        p.put("train_special", trainSpecials.isEmpty() ? null : trainSpecials);
-        p.put("train_fit_window", trainFitWindow);
-        SynthSpec synthSpec = SynthStudy.spec(new Params("synth", p));
+        SynthSpec synthSpec = SynthStudy.spec(FlagParams.of(spec, Set.of("data", "output"), "synth"));
         CeterisResult result;
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {

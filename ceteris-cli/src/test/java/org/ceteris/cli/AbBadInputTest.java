@@ -19,14 +19,8 @@ class AbBadInputTest {
     @TempDir
     Path dir;
 
-    Path csv(String name, String... lines) throws IOException {
-        Path f = dir.resolve(name);
-        Files.writeString(f, String.join("\n", lines) + "\n");
-        return f;
-    }
-
     Path good() throws IOException {
-        return csv("good.csv", "user,variant,minutes,pre,device",
+        return Cli.csv(dir, "good.csv", "user,variant,minutes,pre,device",
                 "u1,control,10.5,9,tv", "u2,control,12.0,11,web", "u3,control,8.0,7,tv",
                 "u4,B,11.0,10,tv", "u5,B,14.5,12,web", "u6,B,13.0,12,web");
     }
@@ -66,28 +60,28 @@ class AbBadInputTest {
 
     @Test
     void oneVariantOnly() throws IOException {
-        Path f = csv("one.csv", "variant,m", "control,1", "control,2", "control,3");
+        Path f = Cli.csv(dir, "one.csv", "variant,m", "control,1", "control,2", "control,3");
         assertOneLineError(Cli.run("ab", "--data", f.toString(), "--variant", "variant", "--metric", "m"),
                 "only one variant (control)");
     }
 
     @Test
     void variantWithFewerThanTwoUnits() throws IOException {
-        Path f = csv("small.csv", "variant,m", "control,1", "control,2", "control,3", "B,5");
+        Path f = Cli.csv(dir, "small.csv", "variant,m", "control,1", "control,2", "control,3", "B,5");
         assertOneLineError(Cli.run("ab", "--data", f.toString(), "--variant", "variant", "--metric", "m"),
                 "variant 'B' has 1 unit(s) with a value of m");
     }
 
     @Test
     void variantWhoseValuesAreAllMissing() throws IOException {
-        Path f = csv("allnull.csv", "variant,m", "control,1", "control,2", "control,3", "B,", "B,");
+        Path f = Cli.csv(dir, "allnull.csv", "variant,m", "control,1", "control,2", "control,3", "B,", "B,");
         assertOneLineError(Cli.run("ab", "--data", f.toString(), "--variant", "variant", "--metric", "m"),
                 "variant 'B' has 0 unit(s) with a value of m");
     }
 
     @Test
     void zeroVarianceInOneArmIsADiagnostic() throws IOException {
-        Path f = csv("flat.csv", "variant,m", "control,1", "control,2", "control,3", "B,4", "B,4", "B,4");
+        Path f = Cli.csv(dir, "flat.csv", "variant,m", "control,1", "control,2", "control,3", "B,4", "B,4", "B,4");
         Cli.Run run = Cli.run("ab", "--data", f.toString(), "--variant", "variant", "--metric", "m", "--json").ok();
         JsonNode j = Json.read(run.out());
         assertTrue(codes(j).contains("ZERO_VARIANCE"), run.out());
@@ -96,7 +90,7 @@ class AbBadInputTest {
 
     @Test
     void zeroControlMeanHasNoPercentage() throws IOException {
-        Path f = csv("zeroc.csv", "variant,m", "control,0", "control,0", "control,0", "B,1", "B,0", "B,1", "B,1");
+        Path f = Cli.csv(dir, "zeroc.csv", "variant,m", "control,0", "control,0", "control,0", "B,1", "B,0", "B,1", "B,1");
         Cli.Run text = Cli.run("ab", "--data", f.toString(), "--variant", "variant", "--metric", "m").ok();
         assertFalse(text.out().contains("Infinity") || text.out().contains("n/a%"), text.out());
         assertTrue(text.out().contains("the change is somewhere between -0.046 and 1.55"), text.out());
@@ -108,7 +102,7 @@ class AbBadInputTest {
 
     @Test
     void zeroVarianceEverywhereIsAnError() throws IOException {
-        Path f = csv("flat2.csv", "variant,m", "control,3", "control,3", "B,4", "B,4");
+        Path f = Cli.csv(dir, "flat2.csv", "variant,m", "control,3", "control,3", "B,4", "B,4");
         assertOneLineError(Cli.run("ab", "--data", f.toString(), "--variant", "variant", "--metric", "m"),
                 "metric m does not vary within any variant");
     }
@@ -121,7 +115,7 @@ class AbBadInputTest {
 
     @Test
     void unitInTwoVariants() throws IOException {
-        Path f = csv("dup.csv", "user,variant,m", "u1,control,1", "u2,control,2", "u3,control,3",
+        Path f = Cli.csv(dir, "dup.csv", "user,variant,m", "u1,control,1", "u2,control,2", "u3,control,3",
                 "u4,B,4", "u5,B,6", "u1,B,5", "u2,B,1", "u6,B,2");
         assertOneLineError(Cli.run("ab", "--data", f.toString(), "--variant", "variant", "--metric", "m",
                 "--unit", "user"), "2 unit(s) appear in more than one variant");
@@ -135,7 +129,7 @@ class AbBadInputTest {
 
     @Test
     void nanAndEmptyCellsAreExcludedCountedAndReported() throws IOException {
-        Path f = csv("gaps.csv", "variant,m,x", "control,1,1", "control,,2", "control,3,NaN", "control,4,4",
+        Path f = Cli.csv(dir, "gaps.csv", "variant,m,x", "control,1,1", "control,,2", "control,3,NaN", "control,4,4",
                 "B,4,1", "B,NaN,2", "B,6,3", "B,5,5", ",7,7");
         Cli.Run run = Cli.run("ab", "--data", f.toString(), "--variant", "variant", "--metric", "m", "--json").ok();
         JsonNode j = Json.read(run.out());
@@ -155,7 +149,7 @@ class AbBadInputTest {
 
     @Test
     void missingCellsInEventRowsAreCountedWithUnit() throws IOException {
-        Path f = csv("events.csv", "user,variant,m,x", "u1,control,1,1", "u1,control,NaN,1", "u2,control,2,2",
+        Path f = Cli.csv(dir, "events.csv", "user,variant,m,x", "u1,control,1,1", "u1,control,NaN,1", "u2,control,2,2",
                 "u3,control,,3", "u3,control,,1", "u4,B,4,1", "u4,B,1,", "u5,B,6,2", "u6,B,5,2");
         JsonNode j = Json.read(Cli.run("ab", "--data", f.toString(), "--variant", "variant", "--unit", "user",
                 "--metric", "m", "--json").ok().out());
@@ -174,7 +168,7 @@ class AbBadInputTest {
 
     @Test
     void infiniteValuesAreExcludedLikeMissingOnes() throws IOException {
-        Path f = csv("inf.csv", "variant,m,d", "control,1,1", "control,2,2", "control,inf,1", "control,4,1",
+        Path f = Cli.csv(dir, "inf.csv", "variant,m,d", "control,1,1", "control,2,2", "control,inf,1", "control,4,1",
                 "B,4,1", "B,-inf,2", "B,6,1", "B,5,inf");
         JsonNode j = Json.read(Cli.run("ab", "--data", f.toString(), "--variant", "variant", "--metric", "m",
                 "--ratio", "r=m/d", "--correction", "none", "--json").ok().out());
@@ -190,10 +184,10 @@ class AbBadInputTest {
 
     @Test
     void malformedCsvIsOneLineNamingTheFile() throws IOException {
-        Path f = csv("broken.csv", "variant,m", "control,1", "control,2,3,4", "B,\"unterminated", "B,5");
+        Path f = Cli.csv(dir, "broken.csv", "variant,m", "control,1", "control,2,3,4", "B,\"unterminated", "B,5");
         assertOneLineError(Cli.run("ab", "--data", f.toString(), "--variant", "variant", "--metric", "m"),
                 "cannot read broken.csv as a table: its rows do not have the same number of fields");
-        Path extra = csv("extra.csv", "variant,m", "control,1", "control,2", "control,2,3,4", "B,5", "B,6");
+        Path extra = Cli.csv(dir, "extra.csv", "variant,m", "control,1", "control,2", "control,2,3,4", "B,5", "B,6");
         assertOneLineError(Cli.run("ab", "--data", extra.toString(), "--variant", "variant", "--metric", "m"),
                 "cannot read extra.csv as a table");
     }
@@ -208,28 +202,28 @@ class AbBadInputTest {
 
     @Test
     void unbalancedQuoteShowsTheOffendingValue() throws IOException {
-        Path f = csv("quote.csv", "variant,m", "control,1", "control,2", "B,\"unterminated", "B,5");
+        Path f = Cli.csv(dir, "quote.csv", "variant,m", "control,1", "control,2", "B,\"unterminated", "B,5");
         assertOneLineError(Cli.run("ab", "--data", f.toString(), "--variant", "variant", "--metric", "m"),
                 "is VARCHAR, not numeric (for example the value '\"unterminated')");
     }
 
     @Test
     void notACsvOrParquet() throws IOException {
-        Path f = csv("data.json", "{}");
+        Path f = Cli.csv(dir, "data.json", "{}");
         assertOneLineError(Cli.run("ab", "--data", f.toString(), "--variant", "variant", "--metric", "m"),
                 "use a .csv, .tsv or .parquet file");
     }
 
     @Test
     void corruptParquet() throws IOException {
-        Path f = csv("bad.parquet", "this is not parquet");
+        Path f = Cli.csv(dir, "bad.parquet", "this is not parquet");
         assertOneLineError(Cli.run("ab", "--data", f.toString(), "--variant", "variant", "--metric", "m"),
                 "cannot read bad.parquet: No magic bytes found");
     }
 
     @Test
     void emptyFile() throws IOException {
-        Path f = csv("empty.csv", "variant,m");
+        Path f = Cli.csv(dir, "empty.csv", "variant,m");
         assertOneLineError(Cli.run("ab", "--data", f.toString(), "--variant", "variant", "--metric", "m"),
                 "empty.csv has no rows");
     }
@@ -279,7 +273,7 @@ class AbBadInputTest {
 
     @Test
     void zeroDenominatorRatio() throws IOException {
-        Path f = csv("zero.csv", "variant,m,d", "control,1,0", "control,2,0", "B,1,1", "B,2,2");
+        Path f = Cli.csv(dir, "zero.csv", "variant,m,d", "control,1,0", "control,2,0", "B,1,1", "B,2,2");
         assertOneLineError(Cli.run("ab", "--data", f.toString(), "--variant", "variant", "--ratio", "r=m/d"),
                 "denominator");
     }

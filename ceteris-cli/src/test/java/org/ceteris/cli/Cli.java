@@ -1,7 +1,10 @@
 package org.ceteris.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /** Runs the {@code ceteris} command in-process and captures what it prints (test helper). */
 public final class Cli {
@@ -25,5 +28,12 @@ public final class Cli {
         StringWriter err = new StringWriter();
         int code = Ceteris.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
         return new Run(code, out.toString(), err.toString());
+    }
+
+    /** Writes {@code lines} as the CSV file {@code name} in {@code dir}, one line each, and returns its path. */
+    public static Path csv(Path dir, String name, String... lines) throws IOException {
+        Path f = dir.resolve(name);
+        Files.writeString(f, String.join("\n", lines) + "\n");
+        return f;
     }
 }

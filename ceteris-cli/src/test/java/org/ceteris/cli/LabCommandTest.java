@@ -15,6 +15,18 @@ class LabCommandTest {
     @TempDir
     Path tmp;
 
+    /**
+     * What {@code lab check} prints for a started referral lab whose answers.yaml is as the template
+     * left it but for the first estimate, set to {@code estimate}; the check must succeed.
+     */
+    private String checkWithEstimate(String estimate) throws Exception {
+        Path dir = tmp.resolve("lab");
+        Cli.run("lab", "start", "referral", "--dir", dir.toString()).ok();
+        Path answers = dir.resolve("answers.yaml");
+        Files.writeString(answers, Files.readString(answers).replaceFirst("(?m)^  estimate:$", "  estimate: " + estimate));
+        return Cli.run("lab", "check", "referral", "--dir", dir.toString()).ok().out();
+    }
+
     @Test
     void aFreshLabChecksAsNothingAnsweredYet() {
         String dir = tmp.resolve("lab").toString();
@@ -29,26 +41,14 @@ class LabCommandTest {
 
     @Test
     void answeredQuestionsAreGradedAndTheRestListed() throws Exception {
-        Path dir = tmp.resolve("lab");
-        Cli.run("lab", "start", "referral", "--dir", dir.toString()).ok();
-        Path answers = dir.resolve("answers.yaml");
-        // the estimate filled in without an interval, one design question answered, the rest as the template left them
-        String text = Files.readString(answers).replaceFirst("(?m)^  estimate:$", "  estimate: -0.1");
-        Files.writeString(answers, text);
-        Cli.Run check = Cli.run("lab", "check", "referral", "--dir", dir.toString()).ok();
-        String q4 = check.out().lines().filter(l -> l.contains("q4_ate")).findFirst().orElseThrow();
+        String out = checkWithEstimate("-0.1"); // no interval, every other answer blank
+        String q4 = out.lines().filter(l -> l.contains("q4_ate")).findFirst().orElseThrow();
         assertTrue(q4.contains("the truth is") && !q4.contains("not answered"), q4);
-        assertTrue(check.out().contains("not answered yet: "), check.out());
-        assertTrue(check.out().contains("q4_ate: "), "the answered question's solution: " + check.out());
+        assertTrue(out.contains("not answered yet: ") && out.contains("q4_ate: "), "the open ones listed, the answered one's solution: " + out);
     }
 
     @Test
     void aWordWhereANumberGoesIsFeedbackNotAnError() throws Exception {
-        Path dir = tmp.resolve("lab");
-        Cli.run("lab", "start", "referral", "--dir", dir.toString()).ok();
-        Path answers = dir.resolve("answers.yaml");
-        Files.writeString(answers, Files.readString(answers).replaceFirst("(?m)^  estimate:$", "  estimate: about ten points"));
-        Cli.Run check = Cli.run("lab", "check", "referral", "--dir", dir.toString()).ok();
-        assertTrue(check.out().contains("'about ten points' is not a number"), check.out());
+        assertTrue(checkWithEstimate("about ten points").contains("'about ten points' is not a number"));
     }
 }

@@ -20,15 +20,9 @@ class WorkspaceCommandsTest {
     @TempDir
     Path dir;
 
-    Path csv(String name, String... lines) throws IOException {
-        Path f = dir.resolve(name);
-        Files.writeString(f, String.join("\n", lines) + "\n");
-        return f;
-    }
-
     Path workspaceWithTable() throws IOException {
         Path ws = dir.resolve("ws");
-        Path f = csv("exp.csv", "user,variant,minutes,note", "u1,control,10.5,\"a, b\"", "u2,B,12,", "u3,B,7.25,x");
+        Path f = Cli.csv(dir, "exp.csv", "user,variant,minutes,note", "u1,control,10.5,\"a, b\"", "u2,B,12,", "u3,B,7.25,x");
         Cli.Run run = Cli.run("import", "--workspace", ws.toString(), "--table", "exp", f.toString()).ok();
         assertTrue(run.out().contains("imported 3 rows, 4 columns from 1 file(s) into table exp"), run.out());
         return ws;
@@ -91,7 +85,7 @@ class WorkspaceCommandsTest {
     @Test
     void abReadsWorkspaceTablesAndQueries() throws IOException {
         Path ws = workspaceWithTable();
-        Path more = csv("more.csv", "user,variant,minutes", "u1,control,10", "u2,control,12", "u3,control,9",
+        Path more = Cli.csv(dir, "more.csv", "user,variant,minutes", "u1,control,10", "u2,control,12", "u3,control,9",
                 "u4,B,13", "u5,B,11", "u6,B,15");
         Cli.run("import", "--workspace", ws.toString(), "--table", "more", more.toString()).ok();
         String fromTable = Cli.run("ab", "--workspace", ws.toString(), "--table", "more", "--variant", "variant",
@@ -131,10 +125,10 @@ class WorkspaceCommandsTest {
                 "SELECT * FROM exp ORDER BY user").ok().out();
         String catalog = Cli.run("sql", "--workspace", ws.toString(), "--format", "csv",
                 "SELECT table_name, files, row_count FROM ceteris_imports").ok().out();
-        Path broken = csv("broken.csv", "user,variant,minutes", "u9,control,1", "u8,B,2,3,4", "u7,B,3");
+        Path broken = Cli.csv(dir, "broken.csv", "user,variant,minutes", "u9,control,1", "u8,B,2,3,4", "u7,B,3");
         assertOneLineError(Cli.run("import", "--workspace", ws.toString(), "--table", "exp", broken.toString()),
                 "cannot read broken.csv as a table");
-        Path bad = csv("bad.parquet", "not parquet");
+        Path bad = Cli.csv(dir, "bad.parquet", "not parquet");
         assertOneLineError(Cli.run("import", "--workspace", ws.toString(), "--table", "exp", bad.toString()),
                 "cannot import bad.parquet");
         assertOneLineError(Cli.run("import", "--workspace", ws.toString(), "--table", "exp",
@@ -148,7 +142,7 @@ class WorkspaceCommandsTest {
     @Test
     void failedFirstImportCreatesNoWorkspace() throws IOException {
         Path ws = dir.resolve("new");
-        Path bad = csv("bad.parquet", "not parquet");
+        Path bad = Cli.csv(dir, "bad.parquet", "not parquet");
         assertOneLineError(Cli.run("import", "--workspace", ws.toString(), "--table", "t", bad.toString()),
                 "bad.parquet");
         assertFalse(Files.exists(ws), "no workspace left behind");
@@ -159,7 +153,7 @@ class WorkspaceCommandsTest {
 
     @Test
     void importErrors() throws IOException {
-        Path f = csv("a.csv", "x", "1");
+        Path f = Cli.csv(dir, "a.csv", "x", "1");
         Path ws = dir.resolve("ws2");
         assertOneLineError(Cli.run("import", "--workspace", ws.toString(), "--table", "1bad", f.toString()),
                 "invalid table name '1bad'");
@@ -167,10 +161,10 @@ class WorkspaceCommandsTest {
                 "reserved");
         assertOneLineError(Cli.run("import", "--workspace", ws.toString(), "--table", "t"), "FILE");
         assertOneLineError(Cli.run("import", "--workspace", ws.toString(), f.toString()), "--table");
-        Path json = csv("a.json", "{}");
+        Path json = Cli.csv(dir, "a.json", "{}");
         assertOneLineError(Cli.run("import", "--workspace", ws.toString(), "--table", "t", json.toString()),
                 "use .csv, .tsv or .parquet");
-        Path file = csv("plainfile", "x");
+        Path file = Cli.csv(dir, "plainfile", "x");
         assertOneLineError(Cli.run("import", "--workspace", file.toString(), "--table", "t", f.toString()),
                 "is a file");
     }
