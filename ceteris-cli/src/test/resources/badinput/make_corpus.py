@@ -460,7 +460,7 @@ for cid, code, frag, args in [
 for cid, frag, q in [("checkpoint-ok", "-", "CHECKPOINT"), ("drop", "read-only", "DROP TABLE events"), ("insert", "read-only", "INSERT INTO events SELECT * FROM events"),
                      ("delete", "read-only", "DELETE FROM events"), ("create", "read-only", "CREATE TABLE x AS SELECT 1 AS a"),
                      ("syntax", "syntax", "SELEC 1"), ("missing-table", "nope", "SELECT * FROM nope"),
-                     ("copy-out", "ResultSet", "COPY events TO '{T}/stolen.csv'"), ("two", "DROP", "SELECT 1; DROP TABLE events"),
+                     ("copy-out-exports", "-", "COPY events TO '{T}/exported.csv'"), ("two", "DROP", "SELECT 1; DROP TABLE events"),
                      ("empty", "empty", ""), ("alter", "read-only", "ALTER TABLE events RENAME TO e2"),
                      ("attach", "read-only", "ATTACH '{T}/x.duckdb' AS x")]:
     case("sql-" + cid, 0 if frag == "-" else 2, frag, "sql", "--workspace", "{W}", q)
