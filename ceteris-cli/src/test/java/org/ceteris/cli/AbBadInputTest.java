@@ -25,6 +25,11 @@ class AbBadInputTest {
                 "u4,B,11.0,10,tv", "u5,B,14.5,12,web", "u6,B,13.0,12,web");
     }
 
+    /** {@code ceteris ab} on {@code f} with the variant in column variant and the metric m. */
+    private static Cli.Run ab(Path f) {
+        return Cli.run("ab", "--data", f.toString(), "--variant", "variant", "--metric", "m");
+    }
+
     @Test
     void missingFile() {
         assertOneLineError(Cli.run("ab", "--data", dir.resolve("nope.csv").toString(), "--variant", "variant",
@@ -61,21 +66,21 @@ class AbBadInputTest {
     @Test
     void oneVariantOnly() throws IOException {
         Path f = Cli.csv(dir, "one.csv", "variant,m", "control,1", "control,2", "control,3");
-        assertOneLineError(Cli.run("ab", "--data", f.toString(), "--variant", "variant", "--metric", "m"),
+        assertOneLineError(ab(f),
                 "only one variant (control)");
     }
 
     @Test
     void variantWithFewerThanTwoUnits() throws IOException {
         Path f = Cli.csv(dir, "small.csv", "variant,m", "control,1", "control,2", "control,3", "B,5");
-        assertOneLineError(Cli.run("ab", "--data", f.toString(), "--variant", "variant", "--metric", "m"),
+        assertOneLineError(ab(f),
                 "variant 'B' has 1 unit(s) with a value of m");
     }
 
     @Test
     void variantWhoseValuesAreAllMissing() throws IOException {
         Path f = Cli.csv(dir, "allnull.csv", "variant,m", "control,1", "control,2", "control,3", "B,", "B,");
-        assertOneLineError(Cli.run("ab", "--data", f.toString(), "--variant", "variant", "--metric", "m"),
+        assertOneLineError(ab(f),
                 "variant 'B' has 0 unit(s) with a value of m");
     }
 
@@ -91,7 +96,7 @@ class AbBadInputTest {
     @Test
     void zeroControlMeanHasNoPercentage() throws IOException {
         Path f = Cli.csv(dir, "zeroc.csv", "variant,m", "control,0", "control,0", "control,0", "B,1", "B,0", "B,1", "B,1");
-        Cli.Run text = Cli.run("ab", "--data", f.toString(), "--variant", "variant", "--metric", "m").ok();
+        Cli.Run text = ab(f).ok();
         assertFalse(text.out().contains("Infinity") || text.out().contains("n/a%"), text.out());
         assertTrue(text.out().contains("the change is somewhere between -0.046 and 1.55"), text.out());
         JsonNode j = Json.read(Cli.run("ab", "--data", f.toString(), "--variant", "variant", "--metric", "m", "--json")
@@ -103,7 +108,7 @@ class AbBadInputTest {
     @Test
     void zeroVarianceEverywhereIsAnError() throws IOException {
         Path f = Cli.csv(dir, "flat2.csv", "variant,m", "control,3", "control,3", "B,4", "B,4");
-        assertOneLineError(Cli.run("ab", "--data", f.toString(), "--variant", "variant", "--metric", "m"),
+        assertOneLineError(ab(f),
                 "metric m does not vary within any variant");
     }
 
@@ -143,7 +148,7 @@ class AbBadInputTest {
         Cli.Run cuped = Cli.run("ab", "--data", f.toString(), "--variant", "variant", "--metric", "m",
                 "--covariate", "m=x", "--json").ok();
         assertTrue(cuped.out().contains("3 unit(s) had a missing or non-numeric value of m"), cuped.out());
-        Cli.Run text = Cli.run("ab", "--data", f.toString(), "--variant", "variant", "--metric", "m").ok();
+        Cli.Run text = ab(f).ok();
         assertTrue(text.out().contains("MISSING_VALUES"), text.out());
     }
 
@@ -185,7 +190,7 @@ class AbBadInputTest {
     @Test
     void malformedCsvIsOneLineNamingTheFile() throws IOException {
         Path f = Cli.csv(dir, "broken.csv", "variant,m", "control,1", "control,2,3,4", "B,\"unterminated", "B,5");
-        assertOneLineError(Cli.run("ab", "--data", f.toString(), "--variant", "variant", "--metric", "m"),
+        assertOneLineError(ab(f),
                 "cannot read broken.csv as a table: its rows do not have the same number of fields");
         Path extra = Cli.csv(dir, "extra.csv", "variant,m", "control,1", "control,2", "control,2,3,4", "B,5", "B,6");
         assertOneLineError(Cli.run("ab", "--data", extra.toString(), "--variant", "variant", "--metric", "m"),
@@ -196,35 +201,35 @@ class AbBadInputTest {
     void binaryFileIsOneLineNamingTheFile() throws IOException {
         Path f = dir.resolve("binary.csv");
         Files.write(f, new byte[] {0, 1, 2, 'g', 'a', (byte) 0xff, (byte) 0xfe, '\n', 3, (byte) 0xc3});
-        assertOneLineError(Cli.run("ab", "--data", f.toString(), "--variant", "variant", "--metric", "m"),
+        assertOneLineError(ab(f),
                 "cannot read binary.csv: CSV Error on Line: 1: Invalid unicode");
     }
 
     @Test
     void unbalancedQuoteShowsTheOffendingValue() throws IOException {
         Path f = Cli.csv(dir, "quote.csv", "variant,m", "control,1", "control,2", "B,\"unterminated", "B,5");
-        assertOneLineError(Cli.run("ab", "--data", f.toString(), "--variant", "variant", "--metric", "m"),
+        assertOneLineError(ab(f),
                 "is VARCHAR, not numeric (for example the value '\"unterminated')");
     }
 
     @Test
     void notACsvOrParquet() throws IOException {
         Path f = Cli.csv(dir, "data.json", "{}");
-        assertOneLineError(Cli.run("ab", "--data", f.toString(), "--variant", "variant", "--metric", "m"),
+        assertOneLineError(ab(f),
                 "use a .csv, .tsv or .parquet file");
     }
 
     @Test
     void corruptParquet() throws IOException {
         Path f = Cli.csv(dir, "bad.parquet", "this is not parquet");
-        assertOneLineError(Cli.run("ab", "--data", f.toString(), "--variant", "variant", "--metric", "m"),
+        assertOneLineError(ab(f),
                 "cannot read bad.parquet: No magic bytes found");
     }
 
     @Test
     void emptyFile() throws IOException {
         Path f = Cli.csv(dir, "empty.csv", "variant,m");
-        assertOneLineError(Cli.run("ab", "--data", f.toString(), "--variant", "variant", "--metric", "m"),
+        assertOneLineError(ab(f),
                 "empty.csv has no rows");
     }
 

@@ -32,12 +32,18 @@ class LabsTest {
                 .map(Lab::name);
     }
 
+    /** The lab written into a fresh folder with its own seed, as {@code ceteris lab start} does. */
+    private Path started(Lab lab) {
+        Path dir = tmp.resolve(lab.name());
+        LabWorkspace.start(lab, dir, lab.seed());
+        return dir;
+    }
+
     @ParameterizedTest
     @MethodSource("labs")
     void modelSolutionGetsFullMarks(String name) throws IOException {
         Lab lab = Labs.get(name);
-        Path dir = tmp.resolve(name);
-        LabWorkspace.start(lab, dir, lab.seed());
+        Path dir = started(lab);
         Map<String, Object> answers = new LinkedHashMap<>();
         for (Question q : lab.questions()) {
             if (q instanceof Question.Sql s) {
@@ -69,8 +75,7 @@ class LabsTest {
     @MethodSource("labs")
     void wrongAnswersGetFeedback(String name) throws IOException {
         Lab lab = Labs.get(name);
-        Path dir = tmp.resolve(name);
-        LabWorkspace.start(lab, dir, lab.seed());
+        Path dir = started(lab);
         Map<String, Object> answers = new LinkedHashMap<>();
         for (Question q : lab.questions()) {
             if (q instanceof Question.Sql s) {
@@ -106,8 +111,7 @@ class LabsTest {
     @MethodSource("labs")
     void theUntouchedTemplateIsNotAnsweredYet(String name) {
         Lab lab = Labs.get(name);
-        Path dir = tmp.resolve(name);
-        LabWorkspace.start(lab, dir, lab.seed());
+        Path dir = started(lab);
         List<Grade> grades = LabWorkspace.check(lab, dir, lab.seed());
         assertEquals(lab.questions().size(), grades.size());
         for (Grade g : grades) {
