@@ -5,7 +5,7 @@ import java.util.function.ToDoubleFunction;
 /**
  * Derivative-free minimisation by compass (coordinate pattern) search (Kolda, Lewis &amp; Torczon 2003,
  * "Optimization by direct search", SIAM Review 45, Algorithm 3.2): poll x ± Δ·e_i in a fixed order,
- * move to the first point that improves by more than a sufficient decrease ρ(Δ) = 1e-12·Δ², and halve Δ
+ * move to the first point that improves by more than a sufficient decrease ρ(Δ) = 10⁻³·Δ²·|f(x)|, and halve Δ
  * after a poll that fails in every direction. Unlike a fixed evaluation budget, the stopping rule is a
  * convergence test: Δ below {@code minStep} after a failed poll bounds the norm of the gradient by
  * O(Δ) where the objective is smooth (Kolda et al., Theorem 3.3). Deterministic. Cost: at most 2d
@@ -39,7 +39,7 @@ final class CompassSearch {
             y[i] += (dir & 1) == 0 ? delta : -delta;
             double fy = f.applyAsDouble(y);
             evals++;
-            if (fy < fx - 1e-12 * delta * delta) {
+            if (fy < fx - 1e-3 * delta * delta * Math.abs(fx)) {
                 double[] t = x;
                 x = y;
                 y = t;

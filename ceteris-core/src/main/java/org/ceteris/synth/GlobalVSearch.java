@@ -34,10 +34,10 @@ final class GlobalVSearch {
     private static final double HALF_LOG_RATIO = Math.log(MAX_RATIO) / 2;
     private static final int[] PRIMES = {2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47};
     private static final int HALTON_STARTS = 6;
-    private static final int NM_EVALS_PER_START = 120;
+    private static final int NM_EVALS_PER_START = 80;
     private static final int COMPASS_STARTS = 2;
-    private static final int COMPASS_MAX_EVALS = 800;
-    private static final int POLISH_EVALS = 300;
+    private static final int COMPASS_MAX_EVALS = 600;
+    private static final int POLISH_EVALS = 200;
     /** Relative distance to the best loss within which a start counts as having reached it. */
     static final double SAME_LOSS = 1e-4;
 
@@ -104,7 +104,7 @@ final class GlobalVSearch {
         boolean converged = false;
         for (int r = 0; r < Math.min(COMPASS_STARTS, order.length); r++) {
             NelderMead.Minimum m = found.get(order[r]);
-            CompassSearch.Minimum c = CompassSearch.minimize(obj::value, m.x(), m.value(), 1.0, 1e-5, COMPASS_MAX_EVALS);
+            CompassSearch.Minimum c = CompassSearch.minimize(obj::value, m.x(), m.value(), 1.0, 1e-4, COMPASS_MAX_EVALS);
             values[order[r]] = c.value();
             if (c.value() < bestValue || c.value() == bestValue && r == 0) {
                 best = c.x();
