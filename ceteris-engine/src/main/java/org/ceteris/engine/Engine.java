@@ -16,6 +16,14 @@ public interface Engine extends AutoCloseable {
     /** Runs a query and returns all its rows; meant for small results. */
     Rows query(String sql);
 
+    /**
+     * Runs a query and returns its result as primitive columns ({@link Columns}): for panels and
+     * unit-level data, whose cost should be their numbers, not boxed rows.
+     */
+    default Columns queryColumns(String sql) {
+        return Columns.of(query(sql));
+    }
+
     /** The columns of a source, in order. */
     List<Column> columns(Source source);
 
