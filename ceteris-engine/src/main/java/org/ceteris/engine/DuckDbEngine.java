@@ -107,22 +107,28 @@ public final class DuckDbEngine implements Engine {
      */
     @Override
     public Columns queryColumns(String sql) {
+        return queryColumns(sql, 1024);
+    }
+
+    @Override
+    public Columns queryColumns(String sql, long expectedRows) {
+        int first = (int) Math.min(Math.max(expectedRows, 16), Integer.MAX_VALUE - 8);
         try {
-            return columnsOf(sql);
+            return columnsOf(sql, first);
         } catch (SQLException e) {
             String again = csv.wholeFile(sql, e.getMessage());
             if (again == null) {
                 throw translate(e, sql);
             }
             try {
-                return columnsOf(again);
+                return columnsOf(again, first);
             } catch (SQLException e2) {
                 throw translate(e2, again);
             }
         }
     }
 
-    private Columns columnsOf(String sql) throws SQLException {
+    private Columns columnsOf(String sql, int expectedRows) throws SQLException {
         try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             ResultSetMetaData md = rs.getMetaData();
             int k = md.getColumnCount();
@@ -132,7 +138,7 @@ public final class DuckDbEngine implements Engine {
                 names.add(md.getColumnLabel(i));
                 kinds.add(Columns.Kind.of(md.getColumnTypeName(i)));
             }
-            Columns.Builder b = new Columns.Builder(names, kinds, 1024);
+            Columns.Builder b = new Columns.Builder(names, kinds, expectedRows);
             while (rs.next()) {
                 b.next();
                 for (int i = 0; i < k; i++) {

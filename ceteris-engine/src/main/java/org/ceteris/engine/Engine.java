@@ -24,6 +24,14 @@ public interface Engine extends AutoCloseable {
         return Columns.of(query(sql));
     }
 
+    /**
+     * {@link #queryColumns(String)} when the caller knows about how many rows will come (from a
+     * count it made): the arrays are made that size at once instead of growing.
+     */
+    default Columns queryColumns(String sql, long expectedRows) {
+        return queryColumns(sql);
+    }
+
     /** The columns of a source, in order. */
     List<Column> columns(Source source);
 

@@ -97,7 +97,7 @@ public final class DidInputs {
             where.append(" AND x").append(k).append(" IS NOT NULL");
         }
         cell.append(" FROM (").append(src).append(") s").append(where).append(" GROUP BY u, t ORDER BY u, t");
-        return toPanel(spec, engine.queryColumns(cell.toString()), total);
+        return toPanel(spec, engine.queryColumns(cell.toString(), total), total);
     }
 
     /**

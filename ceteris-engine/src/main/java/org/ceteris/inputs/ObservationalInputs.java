@@ -87,7 +87,7 @@ public final class ObservationalInputs {
         Rows counts = engine.query("SELECT count(*) AS n, count(*) FILTER (WHERE " + where + ") AS complete FROM (" + inner + ") s");
         long total = counts.getLong(0, "n");
         int n = Math.toIntExact(counts.getLong(0, "complete"));
-        Columns cols = engine.queryColumns("SELECT * FROM (" + inner + ") s WHERE " + where);
+        Columns cols = engine.queryColumns("SELECT * FROM (" + inner + ") s WHERE " + where, n);
         if (cols.size() != n) {
             throw new IllegalStateException("the source changed while it was read: " + n + " complete rows, then " + cols.size());
         }
