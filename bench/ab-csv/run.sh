@@ -10,9 +10,9 @@ rows="${1:-5000000}"; runs="${2:-5}"; dir="${3:-/tmp/ceteris-bench-csv}"
 jar="${DUCKDB_JAR:-$HOME/.m2/repository/org/duckdb/duckdb_jdbc/2.0.0.1/duckdb_jdbc-2.0.0.1.jar}"
 mkdir -p "$dir/classes"
 javac -d "$dir/classes" -cp "$jar" "$here/bench/BareQuery.java"
-bare() { java -cp "$dir/classes:$jar" BareQuery "$@"; }
+bare=(java -cp "$dir/classes:$jar" BareQuery)
 csv="$dir/ab-$rows.csv"; pq="$dir/ab-$rows.parquet"
-[ -f "$csv" ] || bare generate-csv "$csv" "$rows"
+[ -f "$csv" ] || "${bare[@]}" generate-csv "$csv" "$rows"
 [ -f "$pq" ] || java -cp "$dir/classes:$jar" BareQuery generate "$pq" "$rows"
 ls -l "$csv" "$pq"
 "$here/ceteris" power --baseline-mean 1 --sd 1 --mde 0.1 >/dev/null   # builds the jar and its CDS archive first
@@ -20,10 +20,10 @@ echo "machine: $(nproc) cores, $(lscpu | grep 'Model name' | sed 's/Model name: 
 t() { local name="$1"; shift; local load; load="$(cut -d' ' -f1 /proc/loadavg)"
   /usr/bin/time -f "$name %e %U %S %M load=$load" "$@" > "$dir/out-$name.txt"; }
 for i in $(seq "$runs"); do
-  t bare-csv bare query-cuped "$csv"
+  t bare-csv "${bare[@]}" query-cuped "$csv"
   t ceteris-csv "$here/ceteris" ab --data "$csv" --variant variant --metric m --covariate m=x --json
   t pandas-csv /usr/bin/python3 "$here/bench/ab-csv/pandas_ab.py" "$csv"
-  t bare-parquet bare query-cuped "$pq"
+  t bare-parquet "${bare[@]}" query-cuped "$pq"
   t ceteris-parquet "$here/ceteris" ab --data "$pq" --variant variant --metric m --covariate m=x --json
 done 2>&1 | tee "$dir/times.txt"
 echo "== medians (wall s, user s, sys s, max RSS KB):"
