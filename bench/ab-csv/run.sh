@@ -26,9 +26,6 @@ for i in $(seq "$runs"); do
   t bare-parquet "${bare[@]}" query-cuped "$pq"
   t ceteris-parquet "$here/ceteris" ab --data "$pq" --variant variant --metric m --covariate m=x --json
 done 2>&1 | tee "$dir/times.txt"
-echo "== medians (wall s, user s, sys s, max RSS KB):"
-for name in bare-csv ceteris-csv pandas-csv bare-parquet ceteris-parquet; do
-  grep "^$name " "$dir/times.txt" | awk -v n="$name" '{w[NR]=$2; u[NR]=$3; s[NR]=$4; m[NR]=$5} END {
-    asort(w); asort(u); asort(s); asort(m); k=int((NR+1)/2); printf "%-16s wall %.2f  user %.2f  sys %.2f  rss %d KB (%d runs)\n", n, w[k], u[k], s[k], m[k], NR }'
-done
+echo "== medians:"
+/usr/bin/python3 "$here/bench/medians.py" "$dir/times.txt" bare-csv ceteris-csv pandas-csv bare-parquet ceteris-parquet
 grep -h '"estimate"\|"se"' "$dir/out-ceteris-csv.txt" | head -4; cat "$dir/out-pandas-csv.txt"
