@@ -18,7 +18,8 @@ import org.ceteris.CeterisException;
  *
  * <p>The types are the whole-file sniff's ones: a value later in the file that does not fit a sniffed
  * type fails the query with a conversion error, and {@link #wholeFile} then gives the SQL that reads
- * with the whole-file sniff instead (the engine runs it once more). The one case a sample can get
+ * with the whole-file sniff instead (the engine runs it once more, and a study's input queries run
+ * again from their type checks, {@link DuckDbEngine#stableRead}). The one case a sample can get
  * wrong without an error is a column with no value in the sample (typed VARCHAR, where the whole
  * file could say DOUBLE): a text column whose first {@value #SAMPLE} values are all empty is sniffed
  * over the whole file from the start. Cost: one read of the first rows per file.
@@ -30,6 +31,12 @@ final class CsvSniffer {
 
     private final Map<Path, String> sniffed = new HashMap<>();
     private final Map<String, String> whole = new HashMap<>();
+    private int switches;
+
+    /** How many times a query had to switch files to their whole-file sniff. */
+    int switches() {
+        return switches;
+    }
 
     /** The FROM-clause expression reading a CSV {@code file}; {@code wholeFile} is the one that sniffs every row. */
     String relation(DuckDbEngine engine, Path file, String wholeFile) {
@@ -62,6 +69,7 @@ final class CsvSniffer {
             return null;
         }
         sniffed.replaceAll((path, relation) -> whole.getOrDefault(relation, relation));
+        switches++;
         return out;
     }
 

@@ -134,9 +134,11 @@ public final class DuckDbEngine implements Engine {
             int k = md.getColumnCount();
             List<String> names = new ArrayList<>(k);
             List<Columns.Kind> kinds = new ArrayList<>(k);
+            boolean[] bool = new boolean[k];
             for (int i = 1; i <= k; i++) {
                 names.add(md.getColumnLabel(i));
                 kinds.add(Columns.Kind.of(md.getColumnTypeName(i)));
+                bool[i - 1] = md.getColumnTypeName(i).equalsIgnoreCase("BOOLEAN");
             }
             Columns.Builder b = new Columns.Builder(names, kinds, expectedRows);
             while (rs.next()) {
@@ -144,7 +146,7 @@ public final class DuckDbEngine implements Engine {
                 for (int i = 0; i < k; i++) {
                     switch (kinds.get(i)) {
                         case LONG -> {
-                            long v = rs.getLong(i + 1);
+                            long v = bool[i] ? (rs.getBoolean(i + 1) ? 1L : 0L) : rs.getLong(i + 1);
                             b.setLong(i, rs.wasNull() ? 0L : v);
                         }
                         case DOUBLE -> {
@@ -188,6 +190,28 @@ public final class DuckDbEngine implements Engine {
             }
             return new Rows(names, types, rows);
         }
+    }
+
+    /**
+     * Runs {@code load} once more when a CSV file it read was switched to its whole-file sniff while
+     * it ran ({@link CsvSniffer}): column types it checked before the switch may have changed (a
+     * column sniffed as BIGINT from the sample is text in the whole file), so the second run sees
+     * the whole file's types from the start and fails, or succeeds, as a whole-file read does.
+     */
+    @Override
+    public <T> T stableRead(java.util.function.Supplier<T> load) {
+        int before = csv.switches();
+        try {
+            T out = load.get();
+            if (csv.switches() == before) {
+                return out;
+            }
+        } catch (CeterisException e) {
+            if (csv.switches() == before) {
+                throw e;
+            }
+        }
+        return load.get();
     }
 
     /**

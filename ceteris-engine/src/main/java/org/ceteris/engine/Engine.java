@@ -32,6 +32,14 @@ public interface Engine extends AutoCloseable {
         return queryColumns(sql);
     }
 
+    /**
+     * Runs {@code load}, a study's input queries (which check column types, then read), so that
+     * they see one set of column types throughout; engines whose types can change while it runs run it again.
+     */
+    default <T> T stableRead(java.util.function.Supplier<T> load) {
+        return load.get();
+    }
+
     /** The columns of a source, in order. */
     List<Column> columns(Source source);
 
