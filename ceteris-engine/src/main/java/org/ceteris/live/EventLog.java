@@ -19,7 +19,7 @@ public final class EventLog {
     }
 
     public static void ensure(DuckDbEngine db) {
-        db.execute("CREATE TABLE IF NOT EXISTS " + TABLE + " (id BIGINT PRIMARY KEY, at TIMESTAMP NOT NULL, study VARCHAR, "
+        db.execute("CREATE TABLE IF NOT EXISTS " + TABLE + " (id BIGINT PRIMARY KEY, event_at TIMESTAMP NOT NULL, study VARCHAR, "
                 + "kind VARCHAR NOT NULL, arm VARCHAR, run_id BIGINT, look INTEGER, statistic DOUBLE, message VARCHAR)");
     }
 
@@ -67,7 +67,7 @@ public final class EventLog {
             ps.setInt(i, limit);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new Event(rs.getLong("id"), rs.getObject("at", LocalDateTime.class).toInstant(ZoneOffset.UTC),
+                    out.add(new Event(rs.getLong("id"), rs.getObject("event_at", LocalDateTime.class).toInstant(ZoneOffset.UTC),
                             rs.getString("study"), rs.getString("kind"), rs.getString("arm"),
                             (Long) nullable(rs, "run_id", rs.getLong("run_id")), (Integer) nullable(rs, "look", rs.getInt("look")),
                             (Double) nullable(rs, "statistic", rs.getDouble("statistic")), rs.getString("message")));

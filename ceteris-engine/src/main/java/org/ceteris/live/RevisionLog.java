@@ -24,7 +24,7 @@ public final class RevisionLog {
     }
 
     public static void append(DuckDbEngine db, Revision r) {
-        db.execute("CREATE TABLE IF NOT EXISTS " + TABLE + " (revision INTEGER, at TIMESTAMP, study VARCHAR, run_id BIGINT, "
+        db.execute("CREATE TABLE IF NOT EXISTS " + TABLE + " (revision INTEGER, revised_at TIMESTAMP, study VARCHAR, run_id BIGINT, "
                 + "experiment VARCHAR, action VARCHAR, arm VARCHAR, look INTEGER, statistic DOUBLE)");
         try (PreparedStatement ps = db.connection().prepareStatement("INSERT INTO " + TABLE + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setInt(1, r.revision());
