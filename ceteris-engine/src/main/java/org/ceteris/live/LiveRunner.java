@@ -13,9 +13,11 @@ import org.ceteris.CeterisException;
 import org.ceteris.assign.AssignConfig;
 import org.ceteris.assign.ExperimentConfig;
 import org.ceteris.engine.DuckDbEngine;
+import org.ceteris.engine.Rows;
 import org.ceteris.studies.StudySpec;
 import org.ceteris.workspace.RunHistory;
 import org.ceteris.workspace.StoredRun;
+import org.ceteris.workspace.StudyEngine;
 import org.ceteris.workspace.StudyRunner;
 import org.ceteris.workspace.Workspace;
 import org.ceteris.workspace.WorkspaceConfig;
@@ -55,9 +57,18 @@ public final class LiveRunner {
     /** Runs {@code studies} of {@code config} now; the clock dates events and revisions. */
     public static Outcome run(Workspace workspace, WorkspaceConfig config, List<StudySpec> studies, String version,
                               Map<String, String> duckDbSettings, Clock clock) {
+        return run(workspace, config, config.engine(), studies, version, duckDbSettings, clock, (db, stored) -> { });
+    }
+
+    /**
+     * Runs {@code studies} now reading their data on {@code engine}; {@code also} runs in the
+     * transaction that stores them (the scheduler marks the due time there).
+     */
+    public static Outcome run(Workspace workspace, WorkspaceConfig config, StudyEngine engine, List<StudySpec> studies,
+                              String version, Map<String, String> duckDbSettings, Clock clock, StudyRunner.AfterStore also) {
         check(workspace, config, studies);
         List<Event> events = new ArrayList<>();
-        List<StoredRun> runs = StudyRunner.run(workspace, config.engine(), studies, version, duckDbSettings,
+        List<StoredRun> runs = StudyRunner.run(workspace, engine, studies, version, duckDbSettings,
                 (db, stored) -> {
                     List<Event> found = new ArrayList<>();
                     for (StoredRun run : stored) {
@@ -65,8 +76,37 @@ public final class LiveRunner {
                         found.addAll(revise(workspace, db, config.loop(run.study()), run, clock));
                     }
                     events.addAll(EventLog.append(db, found));
+                    also.accept(db, stored);
                 });
         return new Outcome(runs, events);
+    }
+
+    /**
+     * Records that a study failed: a "failed" event unless the study's last event already says so and
+     * no run has succeeded since; {@code also} runs in the same transaction. Returns the event stored, if any.
+     */
+    public static List<Event> recordFailure(Workspace workspace, String study, String message, Map<String, String> duckDbSettings,
+                                            Clock clock, java.util.function.Consumer<DuckDbEngine> also) {
+        List<Event> out = new ArrayList<>();
+        try (DuckDbEngine db = workspace.engine(false, duckDbSettings)) {
+            db.inTransaction(() -> {
+                EventLog.ensure(db);
+                // a failure is told once until the study runs again: its event carries the study's last stored run
+                Long lastRun = null;
+                if (RunHistory.exists(db)) {
+                    Rows r = db.query("SELECT max(run_id) AS id FROM " + RunHistory.TABLE + " WHERE study = " + db.dialect().literal(study));
+                    lastRun = r.get(0, "id") == null ? null : ((Number) r.get(0, "id")).longValue();
+                }
+                boolean told = db.query("SELECT count(*) AS n FROM " + EventLog.TABLE + " WHERE study = " + db.dialect().literal(study)
+                        + " AND kind = 'failed' AND run_id IS NOT DISTINCT FROM " + (lastRun == null ? "NULL" : lastRun)).getLong(0, "n") > 0;
+                if (!told) {
+                    out.addAll(EventLog.append(db, List.of(new Event(0, clock.instant(), study, Event.FAILED, null, lastRun, null, null,
+                            "the study failed: " + message))));
+                }
+                also.accept(db);
+            });
+        }
+        return out;
     }
 
     /** Writes a revision of the study's experiment when its verdict removes arms from it; returns the revision events. */
