@@ -29,6 +29,9 @@ public final class DueRuns {
     public static Report run(Workspace workspace, String version, Map<String, String> duckDbSettings, Clock clock, StudyLocks locks) {
         WorkspaceConfig config = WorkspaceConfig.read(workspace.config());
         Instant now = clock.instant();
+        if (config.live().studies().values().stream().allMatch(l -> l.schedule() == null)) {
+            return new Report(List.of(), List.of(), List.of(), List.of()); // nothing scheduled: the database is not opened
+        }
         Map<String, Instant> done;
         try (DuckDbEngine db = workspace.engine(false, duckDbSettings)) {
             done = Schedules.read(db);
