@@ -36,6 +36,8 @@ public final class Ceteris implements Runnable {
             DagCommand.class,
             RunCommand.class,
             HistoryCommand.class,
+            EventsCommand.class,
+            ScheduleCommand.class,
             ReportCommand.class,
             ServeCommand.class,
             CommandLine.HelpCommand.class);
