@@ -38,6 +38,7 @@ public final class Ceteris implements Runnable {
             HistoryCommand.class,
             EventsCommand.class,
             ScheduleCommand.class,
+            SimulateLiveCommand.class,
             ReportCommand.class,
             ServeCommand.class,
             CommandLine.HelpCommand.class);

@@ -94,4 +94,19 @@ class LiveCommandsTest {
         assertOneLineError(Cli.run("run", "--workspace", ws.toString()), "hash_version must be 1 or 2");
         assertFalse(Files.exists(ws.resolve("assignment-revisions")));
     }
+
+    @Test
+    void simulateLivePrintsEachDaysShareAndStatusAndRejectsAnUnknownScenario() {
+        JsonNode doc = Json.read(Cli.run("simulate-live", "--scenario", "artwork", "--days", "6", "--members-per-day", "2000",
+                "--seed", "3", "--json").ok().out());
+        assertEquals(6, doc.get("days").size());
+        JsonNode day1 = doc.get("days").get(0);
+        assertEquals(5, day1.get("share").size());
+        assertEquals(1.0, day1.get("share").get("control").asDouble() * 5, 0.25);
+        assertEquals("active", day1.get("status").get("bold_title").asText());
+        String text = Cli.run("simulate-live", "--days", "3", "--members-per-day", "500").ok().out();
+        assertTrue(text.contains("lead_closeup") && text.contains("fixed allocation"), text);
+        assertOneLineError(Cli.run("simulate-live", "--scenario", "billboard"), "unknown scenario 'billboard'");
+        assertOneLineError(Cli.run("simulate-live", "--days", "0"), "--days must be from 1 to 366");
+    }
 }
