@@ -169,4 +169,35 @@ class LiveRunnerTest {
         assertTrue(ok.loop("artwork").shipWinner());
         assertEquals("slack", ok.live().alerts().get(0).format());
     }
+
+    @Test
+    void aWinnerIsShippedToEveryUnitWithOnWinnerShip() throws IOException {
+        Workspace ws = Workspace.openOrCreate(dir);
+        Files.writeString(ws.config(), CONFIG + "    on_winner: ship\n");
+        Files.writeString(dir.resolve(AssignmentFile.FILE), ASSIGNMENT);
+        Random rnd = new Random(11);
+        StringBuilder csv = new StringBuilder("variant,played,day\n");
+        String[] arms = {"control", "a", "b", "c"};
+        double[] rate = {0.30, 0.30, 0.30, 0.50};
+        for (int day = 1; day <= 14; day++) {
+            for (int i = 0; i < arms.length; i++) {
+                for (int n = 0; n < 300; n++) {
+                    csv.append(arms[i]).append(',').append(rnd.nextDouble() < rate[i] ? 1 : 0).append(',')
+                            .append(java.time.LocalDate.of(2026, 11, 1).plusDays(day)).append('\n');
+                }
+            }
+        }
+        Files.writeString(dir.resolve("plays.csv"), csv);
+        WorkspaceConfig c = WorkspaceConfig.read(ws.config());
+        LiveRunner.Outcome o = LiveRunner.run(ws, c, c.studies(), "test", Map.of(), at("2026-12-01T06:00:00Z"));
+        List<String> kinds = o.events().stream().map(e -> e.kind() + ":" + e.arm()).toList();
+        assertTrue(kinds.contains("winner:c") && kinds.contains("revision:c"), kinds.toString());
+        ExperimentConfig now = new AssignmentFile(dir).read().experiment("artwork-row");
+        assertEquals(List.of(List.of(0.0, 0.0), List.of(0.0, 0.0), List.of(0.0, 0.0), List.of(0.0, 1.0)), now.ranges());
+        try (DuckDbEngine db = ws.engine(true)) {
+            assertEquals("ship", db.query("SELECT action FROM " + RevisionLog.TABLE + " WHERE arm = 'c'").getString(0, "action"));
+        }
+        assertEquals(List.of(), LiveRunner.run(ws, c, c.studies(), "test", Map.of(), at("2026-12-02T06:00:00Z")).events()
+                .stream().filter(e -> e.kind().equals(Event.REVISION)).toList(), "shipped once");
+    }
 }
