@@ -6,7 +6,6 @@ import org.ceteris.engine.DuckDbEngine;
 import org.ceteris.live.Event;
 import org.ceteris.live.EventLog;
 import org.ceteris.workspace.Workspace;
-import org.ceteris.workspace.WorkspaceConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -18,7 +17,7 @@ public final class EventsCommand implements Callable<Integer> {
 
     @Mixin WorkspaceOption workspace;
 
-    @Option(names = "--study", paramLabel = "NAME", description = "only this study (default: every study)") String study;
+    @Mixin StudyFilterOption filter;
 
     @Option(names = "--limit", paramLabel = "N", defaultValue = "100", description = "at most N events (default ${DEFAULT-VALUE})") int limit;
 
@@ -27,9 +26,7 @@ public final class EventsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Workspace ws = workspace.open();
-        if (study != null) {
-            WorkspaceConfig.read(ws.config()).study(study);
-        }
+        String study = filter.checkedIn(ws);
         if (limit < 1) {
             throw new org.ceteris.CeterisException("--limit must be at least 1, got " + limit);
         }

@@ -8,10 +8,8 @@ import org.ceteris.studies.Headline;
 import org.ceteris.workspace.RunHistory;
 import org.ceteris.workspace.StoredRun;
 import org.ceteris.workspace.Workspace;
-import org.ceteris.workspace.WorkspaceConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** {@code ceteris history}: the stored runs of one study or of all studies, oldest first. */
 @Command(name = "history", mixinStandardHelpOptions = true, description = "Show the stored runs of a workspace's studies.")
@@ -19,16 +17,14 @@ public final class HistoryCommand implements Callable<Integer> {
 
     @Mixin WorkspaceOption workspace;
 
-    @Option(names = "--study", paramLabel = "NAME", description = "only this study (default: every study)") String study;
+    @Mixin StudyFilterOption filter;
 
     @Mixin OutputOptions output;
 
     @Override
     public Integer call() {
         Workspace ws = workspace.open();
-        if (study != null) {
-            WorkspaceConfig.read(ws.config()).study(study);
-        }
+        String study = filter.checkedIn(ws);
         List<StoredRun> runs;
         try (DuckDbEngine engine = ws.engine(true)) {
             runs = RunHistory.read(engine, study, false);
