@@ -11,6 +11,7 @@ import org.ceteris.experiment.AbSpecBuilder;
 import org.ceteris.experiment.Comparison;
 import org.ceteris.experiment.MetricResult;
 import org.ceteris.experiment.VariantSummary;
+import org.ceteris.experiment.bayes.BayesianEffect;
 import org.ceteris.studies.AbStudy;
 import org.ceteris.report.Wording;
 import org.ceteris.stats.MultipleTesting;
@@ -58,13 +59,16 @@ public final class AbCommand implements Callable<Integer> {
     @Option(names = "--correction", defaultValue = "holm", description = "none, holm or bh (default ${DEFAULT-VALUE})")
     String correction;
 
+    @Mixin
+    DecisionOptions decision;
+
     @Option(names = "--json", description = "print one JSON document")
     boolean json;
 
     @Override
     public Integer call() {
         AbSpecBuilder b = new AbSpecBuilder().variant(variant).control(control).unit(unit).alpha(alpha)
-                .correction(MultipleTesting.Correction.parse(correction));
+                .correction(MultipleTesting.Correction.parse(correction)).decision(decision.spec());
         metrics.forEach(b::metric);
         ratios.forEach(b::ratio);
         covariates.forEach(b::covariate);
@@ -119,7 +123,26 @@ public final class AbCommand implements Callable<Integer> {
                 t.row(row);
             }
             sb.append(t.render()).append('\n');
+            if (m.bayesian() != null) {
+                sb.append(bayesianTable(m, r.alpha())).append('\n');
+            }
+            if (m.guardrail() != null) {
+                sb.append("guardrail (margin ").append(Wording.percent(m.guardrail().margin())).append("): ")
+                        .append(m.guardrail().status()).append("\n\n");
+            }
         }
-        return sb.append(Output.diagnosticsAndSummary(r)).toString();
+        return sb.append(Output.diagnosticsAndSummary(r)).append(Output.decision(r.decision())).toString();
+    }
+
+    private static String bayesianTable(MetricResult m, double alpha) {
+        TextTable t = new TextTable(List.of("variant", "chance to win", "expected", Wording.confidence(alpha) + " credible",
+                "risk (choose)", "risk (keep control)"));
+        for (BayesianEffect b : m.bayesian()) {
+            boolean rel = b.scale().equals("relative");
+            java.util.function.DoubleFunction<String> f = x -> rel ? Wording.percent(x) : Wording.number(x);
+            t.row(List.of(b.variant(), Wording.percent(b.chanceToWin()), f.apply(b.posteriorMean()),
+                    "[" + f.apply(b.ciLow()) + ", " + f.apply(b.ciHigh()) + "]", f.apply(b.riskVariant()), f.apply(b.riskControl())));
+        }
+        return "Bayesian (" + m.bayesian().get(0).scale() + " effect)\n" + t.render();
     }
 }

@@ -29,4 +29,20 @@ final class Output {
         }
         return sb.append(r.summary()).append('\n').toString();
     }
+
+    /** The decision block of a readable report: the recommendation and one line per reason. */
+    static String decision(org.ceteris.decision.Decision d) {
+        if (d == null) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder("\nDecision: ").append(d.recommendation().replace('_', ' ').toUpperCase(Locale.ROOT));
+        if (d.variant() != null) {
+            sb.append(" (").append(d.variant()).append(')');
+        }
+        sb.append('\n');
+        for (String reason : d.reasons()) {
+            sb.append("  - ").append(reason).append('\n');
+        }
+        return sb.toString();
+    }
 }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.ceteris.CeterisException;
+import org.ceteris.decision.DecisionSpec;
 import org.ceteris.stats.MultipleTesting.Correction;
 
 /**
@@ -23,6 +24,7 @@ public final class AbSpecBuilder {
     private final Map<String, Double> split = new LinkedHashMap<>();
     private double alpha = 0.05;
     private Correction correction = Correction.HOLM;
+    private DecisionSpec decision = DecisionSpec.DEFAULT;
 
     public AbSpecBuilder variant(String column) {
         this.variant = column;
@@ -93,6 +95,11 @@ public final class AbSpecBuilder {
         return this;
     }
 
+    public AbSpecBuilder decision(DecisionSpec decision) {
+        this.decision = decision;
+        return this;
+    }
+
     public AbSpec build() {
         List<MetricSpec> metrics = new ArrayList<>();
         for (String m : means) {
@@ -104,6 +111,6 @@ public final class AbSpecBuilder {
             }
         }
         metrics.addAll(ratios);
-        return new AbSpec(variant, control, unit, metrics, split, alpha, correction);
+        return new AbSpec(variant, control, unit, metrics, split, alpha, correction, decision);
     }
 }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.ceteris.CeterisException;
+import org.ceteris.decision.Inference;
 import org.ceteris.report.AbVerdict;
 import org.ceteris.result.Diagnostic;
 import org.ceteris.result.DiagnosticCode;
@@ -52,6 +53,13 @@ public final class Scorecard {
             metrics.add(analyzeMetric(metric, control, variants, input, spec.alpha(), diagnostics));
         }
         metrics = adjust(metrics, spec.correction());
+        List<MetricResult> enriched = new ArrayList<>();
+        for (int i = 0; i < metrics.size(); i++) {
+            MetricSpec ms = spec.metrics().get(i);
+            enriched.add(ScorecardDecision.enrich(metrics.get(i), ms, input.stats().get(ms.name()), control,
+                    spec.decision(), spec.alpha()));
+        }
+        metrics = enriched;
         int comparisons = metrics.stream().mapToInt(m -> m.comparisons().size()).sum();
         if (comparisons > 1 && spec.correction() != MultipleTesting.Correction.NONE) {
             diagnostics.add(Diagnostic.info(DiagnosticCode.MULTIPLE_TESTING, comparisons
@@ -59,8 +67,10 @@ public final class Scorecard {
                     + " so that chance findings are not reported as wins."));
         }
         String correction = spec.correction().label();
-        String summary = AbVerdict.write(metrics, srm, diagnostics, spec.alpha());
-        return new AbResult(AbResult.METHOD, spec.alpha(), correction, srm, metrics, diagnostics, summary);
+        String summary = AbVerdict.write(metrics, srm, diagnostics, spec.alpha(), spec.decision().better().keySet());
+        String inference = spec.decision().inference() == Inference.BAYESIAN ? Inference.BAYESIAN.label() : null;
+        return new AbResult(AbResult.METHOD, spec.alpha(), correction, srm, metrics, diagnostics, summary, inference,
+                ScorecardDecision.decide(spec, metrics, srm, input));
     }
 
     static String chooseControl(AbSpec spec, List<String> variants) {
@@ -210,7 +220,7 @@ public final class Scorecard {
             for (Comparison c : m.comparisons()) {
                 cs.add(c.withPAdjusted(adjusted[k++]));
             }
-            out.add(new MetricResult(m.metric(), m.kind(), m.covariate(), m.varianceReduction(), m.variants(), cs));
+            out.add(m.withComparisons(cs));
         }
         return out;
     }
