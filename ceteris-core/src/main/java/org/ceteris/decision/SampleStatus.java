@@ -59,7 +59,7 @@ public record SampleStatus(Boolean reached, String reason, Long furtherUnits, Do
     private static String further(long units, Double perDay, String goal) {
         Double d = days(units, perDay);
         return "The test needs about " + count(units) + " more units " + goal
-                + (d == null ? "." : ", about " + Wording.number(Math.ceil(d)) + " more day" + (Math.ceil(d) == 1 ? "" : "s")
+                + (d == null ? "." : ", about " + (long) Math.ceil(d) + " more day" + (Math.ceil(d) == 1 ? "" : "s")
                 + " at the current traffic.");
     }
 
