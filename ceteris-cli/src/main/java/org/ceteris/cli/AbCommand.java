@@ -47,6 +47,9 @@ public final class AbCommand implements Callable<Integer> {
     @Option(names = "--ratio", paramLabel = "NAME=NUM/DEN", description = "ratio metric ΣNUM/ΣDEN; repeatable")
     List<String> ratios = new ArrayList<>();
 
+    @Option(names = "--quantile", paramLabel = "COL:Q", description = "quantile metric: the Q-quantile (0 < Q < 1) of COL, named COL_pQ; repeatable")
+    List<String> quantiles = new ArrayList<>();
+
     @Option(names = "--covariate", paramLabel = "METRIC=COL", description = "CUPED pre-period covariate for a metric; repeatable")
     List<String> covariates = new ArrayList<>();
 
@@ -71,6 +74,7 @@ public final class AbCommand implements Callable<Integer> {
                 .correction(MultipleTesting.Correction.parse(correction)).decision(decision.spec());
         metrics.forEach(b::metric);
         ratios.forEach(b::ratio);
+        quantiles.forEach(b::quantile);
         covariates.forEach(b::covariate);
         if (split != null) {
             b.split(split);

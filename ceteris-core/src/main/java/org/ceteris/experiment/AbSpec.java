@@ -36,7 +36,7 @@ public record AbSpec(
             throw new CeterisException("name the variant column with --variant");
         }
         if (metrics == null || metrics.isEmpty()) {
-            throw new CeterisException("give at least one --metric or --ratio");
+            throw new CeterisException("give at least one --metric, --ratio or --quantile");
         }
         if (!(alpha > 0 && alpha < 1)) {
             throw new CeterisException("--alpha must be between 0 and 1 (exclusive), got " + alpha);

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import org.ceteris.CeterisException;
 import org.ceteris.decision.Inference;
+import org.ceteris.experiment.quantile.QuantileStatistic;
+import org.ceteris.experiment.quantile.QuantileTest;
 import org.ceteris.report.AbVerdict;
 import org.ceteris.result.Diagnostic;
 import org.ceteris.result.DiagnosticCode;
@@ -141,7 +143,10 @@ public final class Scorecard {
         List<VariantSummary> rows = new ArrayList<>();
         for (String v : variants) {
             CoMoments s = stats.get(v);
-            if (metric instanceof MetricSpec.Ratio) {
+            if (metric instanceof MetricSpec.Quantile) {
+                QuantileStatistic q = quantiles(metric, input).get(v);
+                rows.add(new VariantSummary(v, q.n(), q.estimate(), QuantileTest.se(q) * Math.sqrt(q.n())));
+            } else if (metric instanceof MetricSpec.Ratio) {
                 rows.add(new VariantSummary(v, s.n(), RatioTest.ratio(s), Math.sqrt(s.n() * RatioTest.varianceOfRatio(s))));
                 if (Math.abs(s.meanB()) < 1e-12) {
                     throw new CeterisException("ratio " + metric.name() + ": the denominator sums to zero in variant '"
@@ -162,7 +167,10 @@ public final class Scorecard {
             }
             CoMoments t = stats.get(v);
             Comparison cmp;
-            if (metric instanceof MetricSpec.Ratio) {
+            if (metric instanceof MetricSpec.Quantile) {
+                Map<String, QuantileStatistic> q = quantiles(metric, input);
+                cmp = QuantileTest.effect(q.get(v), q.get(control)).toComparison(v, control, alpha);
+            } else if (metric instanceof MetricSpec.Ratio) {
                 cmp = RatioTest.compare(v, t, control, c, alpha);
             } else if (metric.covariate() != null) {
                 cmp = CupedTest.compare(v, t, control, c, alpha);
@@ -175,7 +183,17 @@ public final class Scorecard {
             comparisons.add(cmp);
         }
         Double reduction = metric.covariate() == null ? null : reductionSum / comparisons.size();
-        return new MetricResult(metric.name(), metric.kind(), metric.covariate(), reduction, rows, comparisons);
+        Double level = metric instanceof MetricSpec.Quantile q ? q.q() : null;
+        return new MetricResult(metric.name(), metric.kind(), metric.covariate(), reduction, "higher", level, rows, comparisons,
+                null, null);
+    }
+
+    private static Map<String, QuantileStatistic> quantiles(MetricSpec metric, AbInput input) {
+        Map<String, QuantileStatistic> q = input.quantiles().get(metric.name());
+        if (q == null) {
+            throw new IllegalArgumentException("no quantiles for metric " + metric.name());
+        }
+        return q;
     }
 
     private static void checkVariance(MetricSpec metric, List<String> variants, Map<String, CoMoments> stats,

@@ -44,7 +44,7 @@ final class ScorecardDecision {
             guardrail = Guardrails.check(arms, margin, better, alpha);
         }
         List<BayesianEffect> bayesian = null;
-        if (decision.inference() == Inference.BAYESIAN && stats != null) {
+        if (decision.inference() == Inference.BAYESIAN && stats != null && !(spec instanceof MetricSpec.Quantile)) {
             bayesian = new ArrayList<>();
             for (Comparison c : m.comparisons()) {
                 bayesian.add(EffectBayesianTest.compare(c.variant(), arm(spec, stats.get(c.variant())), control,

@@ -78,4 +78,12 @@ public interface Dialect {
     default String with(String name, String query) {
         return "WITH " + name + " AS (" + query + ") ";
     }
+
+    /**
+     * The {@code level}-quantile of a DOUBLE expression by linear interpolation between order
+     * statistics (position (n − 1)·level), an aggregate; {@code filter} is a condition or null.
+     */
+    default String quantile(String expr, double level, String filter) {
+        return "quantile_cont(" + expr + ", " + level + ")" + (filter == null ? "" : " FILTER (WHERE " + filter + ")");
+    }
 }

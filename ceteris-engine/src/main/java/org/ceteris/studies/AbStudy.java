@@ -25,7 +25,7 @@ public final class AbStudy implements StudyMethod {
     @Override
     public Set<String> parameters() {
         Set<String> keys = new java.util.HashSet<>(Set.of("variant", "control", "unit", "metric", "ratio", "covariate",
-                "split", "alpha", "correction"));
+                "quantile", "split", "alpha", "correction"));
         keys.addAll(DecisionParams.KEYS);
         return Set.copyOf(keys);
     }
@@ -38,6 +38,7 @@ public final class AbStudy implements StudyMethod {
                 .decision(DecisionParams.spec(p));
         p.strings("metric").forEach(b::metric);
         p.strings("ratio").forEach(b::ratio);
+        p.strings("quantile").forEach(b::quantile);
         p.strings("covariate").forEach(b::covariate);
         if (p.has("split")) {
             Object s = p.asMap().get("split");

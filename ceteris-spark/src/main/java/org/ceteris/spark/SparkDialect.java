@@ -76,4 +76,10 @@ public final class SparkDialect implements Dialect {
     public String partitionId() {
         return "spark_partition_id()";
     }
+
+    /** Spark's exact {@code percentile} interpolates linearly at (n − 1)·level, as DuckDB's quantile_cont. */
+    @Override
+    public String quantile(String expr, double level, String filter) {
+        return "percentile(" + expr + ", " + level + ")" + (filter == null ? "" : " FILTER (WHERE " + filter + ")");
+    }
 }
