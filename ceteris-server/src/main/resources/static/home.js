@@ -21,6 +21,7 @@
     var node = el('a', {class: 'card', href: href, 'data-study': s.name},
       el('div', {class: 'card-head'}, el('h2', {text: s.name}), C.badge(s.headline, s.runs)),
       el('div', {class: 'method', text: s.method}),
+      s.decision ? el('p', {class: 'card-decision'}, C.decisionBadge(s.decision)) : null,
       s.headline ? el('p', {class: 'headline'}, el('span', {class: 'label', text: s.headline.label}), el('br'),
         el('strong', {text: C.headlineText(s.headline)})) : el('p', {class: 'muted gist', text: s.runs ? gist(s.summary) : 'Not run yet.'}),
       el('div', {class: 'card-foot'}, el('span', {class: 'muted small', text: 'Last run: ' + C.when(s.last_run_at)}), spark));
