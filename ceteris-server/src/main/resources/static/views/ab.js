@@ -3,7 +3,7 @@
 (function () {
 function metricLabel(m) {
   if (m.quantile !== undefined && m.quantile !== null) {
-    return Ceteris.humanize(m.metric) + ' (' + Math.round(m.quantile * 1000) / 10 + 'th percentile, per unit)';
+    return Ceteris.humanize(m.metric) + ' (' + Math.round(m.quantile * 1000) / 10 + 'th percentile)';
   }
   return Ceteris.humanize(m.metric) + (m.covariate ? ' (adjusted for ' + Ceteris.humanize(m.covariate) + ')' : '');
 }
