@@ -1,5 +1,6 @@
 package org.ceteris.experiment.bayes;
 
+import org.ceteris.experiment.RatioTest;
 import org.ceteris.stats.CoMoments;
 import org.ceteris.stats.Moments;
 
@@ -56,13 +57,7 @@ public sealed interface ArmStatistic {
         }
 
         public double variance() {
-            CoMoments s = moments;
-            if (s.meanB() == 0 || s.n() <= 1) {
-                return 0.0;
-            }
-            double md = s.meanB();
-            double mm = s.meanA();
-            return s.varA() / (md * md) + s.varB() * mm * mm / (md * md * md * md) - 2 * s.covAB() * mm / (md * md * md);
+            return moments.meanB() == 0 || moments.n() <= 1 ? 0.0 : moments.n() * RatioTest.varianceOfRatio(moments);
         }
     }
 

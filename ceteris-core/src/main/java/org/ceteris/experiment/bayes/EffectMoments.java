@@ -1,5 +1,6 @@
 package org.ceteris.experiment.bayes;
 
+import org.ceteris.experiment.Effect;
 import org.ceteris.stats.CoMoments;
 
 /**
@@ -71,11 +72,7 @@ public record EffectMoments(double estimate, double se, double controlMean, Stri
 
     /** Var(M/D) for independent M, D by the delta method (gbstats {@code variance_of_ratios} with zero covariance). */
     private static double ofRatios(double meanM, double varM, double meanD, double varD) {
-        if (meanD == 0) {
-            return 0.0;
-        }
-        double d2 = meanD * meanD;
-        return varM / d2 + varD * meanM * meanM / (d2 * d2);
+        return meanD == 0 ? 0.0 : Effect.relativeVariance(meanM, varM, meanD, varD);
     }
 
     /** θ = Cov(y, x)/Var(x) over the pooled arms; 0 when x or y has no variance (gbstats {@code compute_theta}). */
