@@ -80,10 +80,20 @@ public interface Dialect {
     }
 
     /**
-     * The {@code level}-quantile of a DOUBLE expression by linear interpolation between order
-     * statistics (position (n − 1)·level), an aggregate; {@code filter} is a condition or null.
+     * The quantiles of a DOUBLE expression at {@code levels} as one list-valued aggregate (one sort for
+     * all levels), by linear interpolation between order statistics (position (n − 1)·level);
+     * {@code filter} is a condition or null. Read its elements with {@link #element}.
      */
-    default String quantile(String expr, double level, String filter) {
-        return "quantile_cont(" + expr + ", " + level + ")" + (filter == null ? "" : " FILTER (WHERE " + filter + ")");
+    default String quantiles(String expr, double[] levels, String filter) {
+        StringBuilder list = new StringBuilder("[");
+        for (int i = 0; i < levels.length; i++) {
+            list.append(i > 0 ? ", " : "").append(levels[i]);
+        }
+        return "quantile_cont(" + expr + ", " + list + "])" + (filter == null ? "" : " FILTER (WHERE " + filter + ")");
+    }
+
+    /** Element {@code index} (1-based) of a list value. */
+    default String element(String list, int index) {
+        return list + "[" + index + "]";
     }
 }

@@ -79,7 +79,16 @@ public final class SparkDialect implements Dialect {
 
     /** Spark's exact {@code percentile} interpolates linearly at (n − 1)·level, as DuckDB's quantile_cont. */
     @Override
-    public String quantile(String expr, double level, String filter) {
-        return "percentile(" + expr + ", " + level + ")" + (filter == null ? "" : " FILTER (WHERE " + filter + ")");
+    public String quantiles(String expr, double[] levels, String filter) {
+        StringBuilder list = new StringBuilder("array(");
+        for (int i = 0; i < levels.length; i++) {
+            list.append(i > 0 ? ", " : "").append(levels[i]);
+        }
+        return "percentile(" + expr + ", " + list + "))" + (filter == null ? "" : " FILTER (WHERE " + filter + ")");
+    }
+
+    @Override
+    public String element(String list, int index) {
+        return "element_at(" + list + ", " + index + ")";
     }
 }
