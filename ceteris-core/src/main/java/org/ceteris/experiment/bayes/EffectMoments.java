@@ -1,5 +1,6 @@
 package org.ceteris.experiment.bayes;
 
+import org.ceteris.experiment.CupedTest;
 import org.ceteris.experiment.Effect;
 import org.ceteris.stats.CoMoments;
 
@@ -7,7 +8,8 @@ import org.ceteris.stats.CoMoments;
  * The frequentist point estimate and standard error of one arm against control, on the relative or
  * absolute scale, exactly as gbstats' {@code EffectMoments} forms them: relative effect
  * (μ_t − μ_c)/|μ_c| with the delta-method variance Var(μ_t)/μ_c² + μ_t²Var(μ_c)/μ_c⁴; for CUPED θ on the
- * pooled arms (reverting to the plain mean when θ = 0) and gbstats' {@code frequentist_variance_relative_cuped}.
+ * pooled arms (reverting to the plain mean when θ = 0) and the relative variance of
+ * {@link CupedTest#relativeVariance} (gbstats' {@code frequentist_variance_relative_cuped}).
  * O(1).
  *
  * @param problem null, or why no effect can be formed (zero variance, a zero control mean)
@@ -45,13 +47,7 @@ public record EffectMoments(double estimate, double se, double controlMean, Stri
         double uc = c.unadjustedMean();
         double variance;
         if (relative) {
-            CoMoments a = c.moments();
-            double denT = t.n() * uc * uc;
-            double denC = c.n() * uc * uc;
-            double k = -t.moments().meanA();
-            double numC = a.varA() * k * k / (a.meanA() * a.meanA()) + 2 * theta * a.covAB() * k / a.meanA()
-                    + theta * theta * a.varB();
-            variance = denT == 0 || denC == 0 ? 0.0 : vt / denT + numC / denC;
+            variance = uc == 0 ? 0.0 : CupedTest.relativeVariance(t.moments(), c.moments(), theta, vt / t.n());
         } else {
             variance = vt / t.n() + vc / c.n();
         }
