@@ -199,7 +199,27 @@
     container.appendChild(el('div', {class: 'alert', role: 'alert', text: message}));
   }
 
+  var EVENT_TEXT = {demoted: 'arm demoted', winner: 'winner', srm: 'sample-ratio mismatch', warning: 'warning',
+    failed: 'study failed', revision: 'assignment revised', alert_failed: 'webhook failed'};
+
+  /* Events (newest first) as a timeline list; withStudy adds the study's name and a link to it. */
+  function eventList(events, withStudy) {
+    if (!events || events.length === 0) {
+      return el('p', {class: 'muted', text: 'No events yet: a run records one when a verdict changes (an arm demoted, a winner, a warning, a failure).'});
+    }
+    var ol = el('ol', {class: 'events'});
+    events.forEach(function (e) {
+      ol.appendChild(el('li', {class: 'event ' + e.kind, 'data-kind': e.kind},
+        el('span', {class: 'event-when muted small', text: when(e.at)}),
+        el('span', {class: 'event-kind ' + e.kind, text: EVENT_TEXT[e.kind] || humanize(e.kind)}),
+        withStudy && e.study ? el('a', {href: 'study.html?name=' + encodeURIComponent(e.study), text: e.study}) : null,
+        el('span', {class: 'event-text', text: e.message})));
+    });
+    return ol;
+  }
+
   window.Ceteris = {
+    eventList: eventList,
     api: api, el: el, number: number, percent: percent, signed: signed, headlineText: headlineText,
     badge: badge, decisionBadge: decisionBadge, when: when, humanize: humanize, explain: explain, severityText: SEVERITY_TEXT,
     views: views, chart: chart, sparkline: sparkline, headlineFields: headlineFields, table: table,

@@ -41,5 +41,9 @@
     cards.forEach(function (c) { grid.appendChild(c.node); });
     app.appendChild(grid);
     cards.forEach(function (c) { c.draw(); });
+    var recent = el('section', {class: 'panel', id: 'events'}, el('h2', {text: 'Latest events'}));
+    app.appendChild(recent);
+    C.api('api/events?limit=20').then(function (ev) { recent.appendChild(C.eventList(ev.events, true)); })
+      .catch(function (e) { C.showError(recent, e.message); });
   }).catch(function (e) { app.innerHTML = ''; C.showError(app, e.message); });
 })();

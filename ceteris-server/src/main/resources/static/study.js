@@ -129,6 +129,13 @@
     }
     app.appendChild(section('Data checks', diagnostics(result.diagnostics)));
     app.appendChild(section('History', historyChart(study.history || [])));
+    if (!embedded) {
+      var timeline = el('div', {id: 'timeline'});
+      app.appendChild(section('Timeline', timeline));
+      C.api('api/events?study=' + encodeURIComponent(study.name)).then(function (ev) {
+        timeline.appendChild(C.eventList(ev.events, false));
+      }).catch(function (e) { C.showError(timeline, e.message); });
+    }
     app.appendChild(el('details', {class: 'panel'}, el('summary', {text: 'Study settings'}),
       el('pre', {text: JSON.stringify(study.spec, null, 2)})));
   }

@@ -36,6 +36,9 @@ public final class Ceteris implements Runnable {
             DagCommand.class,
             RunCommand.class,
             HistoryCommand.class,
+            EventsCommand.class,
+            ScheduleCommand.class,
+            SimulateLiveCommand.class,
             ReportCommand.class,
             ServeCommand.class,
             CommandLine.HelpCommand.class);

@@ -5,7 +5,13 @@ import java.util.concurrent.Callable;
 import org.ceteris.studies.StudySpec;
 import org.ceteris.workspace.StoredRun;
 import org.ceteris.workspace.StudyEngine;
-import org.ceteris.workspace.StudyRunner;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
+import org.ceteris.live.LiveRunner;
+import org.ceteris.server.LiveLoop;
+import org.ceteris.server.Webhooks;
 import org.ceteris.workspace.Workspace;
 import org.ceteris.workspace.WorkspaceConfig;
 import picocli.CommandLine.Command;
@@ -39,9 +45,17 @@ public final class RunCommand implements Callable<Integer> {
         WorkspaceConfig config = WorkspaceConfig.read(ws.config());
         List<StudySpec> studies = study == null ? config.studies() : List.of(config.study(study));
         StudyEngine where = config.engine().override(engine, sparkMaster);
-        List<StoredRun> runs = StudyRunner.run(ws, where, studies, Version.current());
-        return output.print(runs, runs.stream().map(r -> r.toJson(true)).toList(), RunCommand::render);
+        LiveLoop loop = new LiveLoop(ws, Version.current(), Map.of(), Clock.systemUTC(), Webhooks.BACKOFF, new ReentrantLock());
+        LiveRunner.Outcome outcome = loop.run(studies, where);
+        List<StoredRun> runs = outcome.runs();
+        int code = output.print(runs, runs.stream().map(r -> r.toJson(true)).toList(),
+                r -> render(r) + EventsCommand.renderNew(outcome.events()));
+        loop.awaitAlerts(ALERT_WAIT); // the runs are stored: only the webhooks are waited for, and not for long
+        return code;
     }
+
+    /** How long the command waits for webhooks before it exits (a dead one is then not reported). */
+    static final Duration ALERT_WAIT = Duration.ofSeconds(15);
 
     static String render(List<StoredRun> runs) {
         String nl = System.lineSeparator();

@@ -41,7 +41,14 @@ class SynthCommandTest {
         List<String> fields = new ArrayList<>();
         j.fieldNames().forEachRemaining(fields::add);
         assertEquals(List.of("method", "treated", "treatment_time", "weights", "predictor_weights", "balance", "pre_rmspe", "post_rmspe",
-                "att", "gaps", "placebos", "p_value", "intervals"), fields.subList(0, 13));
+                "att", "fit_loss", "predictor_loss", "v_search", "gaps", "placebos", "p_value", "intervals"), fields.subList(0, 16));
+        // the loss V minimises over 1970–88, and what the search did (issue 22)
+        assertEquals(3.0768, j.get("fit_loss").asDouble(), 1e-3);
+        assertTrue(j.get("predictor_loss").asDouble() >= 0);
+        assertTrue(j.get("v_search").get("starts").asInt() > 1);
+        assertTrue(j.get("v_search").get("evaluations").asInt() > 100);
+        assertTrue(j.get("v_search").get("starts_at_best").asInt() >= 1);
+        assertTrue(j.get("v_search").has("converged"));
         assertTrue(fields.containsAll(List.of("diagnostics", "summary")));
         assertEquals("synthetic_control", j.get("method").asText());
         assertEquals("California", j.get("treated").asText());

@@ -39,7 +39,7 @@ public final class Assigner {
         boolean forced = false;
         for (int i = 0; i < k; i++) {
             ExperimentConfig e = experiments[i];
-            ranges[i] = BucketRanges.of(e.coverage(), e.weights());
+            ranges[i] = e.bucketRanges();
             seedState[i] = GrowthBookHash.update(GrowthBookHash.OFFSET, e.seed());
             nsSeed[i] = e.namespace() == null ? null : "__" + e.namespace().namespace();
             cond |= e.condition() != null;

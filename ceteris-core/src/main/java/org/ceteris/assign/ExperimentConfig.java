@@ -24,9 +24,14 @@ import org.ceteris.CeterisException;
  * @param seed        hash seed
  * @param condition   attribute targeting, or null for everyone
  * @param forced      QA overrides: unit id → variation name
+ * @param ranges      explicit bucket range [start, end) of each variation, or null to derive them from
+ *                    coverage and weights; GrowthBook's {@code ranges}, which the SDKs honour before
+ *                    coverage and weights. Written by a demotion so that survivors keep their units: an
+ *                    empty range [x, x) takes a variation out. Non-empty ranges must not overlap.
  */
 public record ExperimentConfig(String key, List<String> variations, List<Double> weights, double coverage,
-        NamespaceRange namespace, int hashVersion, String seed, Condition condition, Map<String, String> forced) {
+        NamespaceRange namespace, int hashVersion, String seed, Condition condition, Map<String, String> forced,
+        List<List<Double>> ranges) {
 
     /** Tolerance on the sum of the weights. */
     public static final double WEIGHT_TOLERANCE = 1e-6;
@@ -91,6 +96,92 @@ public record ExperimentConfig(String key, List<String> variations, List<Double>
             }
         }
         forced = Collections.unmodifiableMap(f);
+        ranges = ranges == null ? null : checkRanges(where, ranges, k);
+    }
+
+    /** An experiment whose variation ranges follow from coverage and weights. */
+    public ExperimentConfig(String key, List<String> variations, List<Double> weights, double coverage,
+            NamespaceRange namespace, int hashVersion, String seed, Condition condition, Map<String, String> forced) {
+        this(key, variations, weights, coverage, namespace, hashVersion, seed, condition, forced, null);
+    }
+
+    private static List<List<Double>> checkRanges(String where, List<List<Double>> ranges, int k) {
+        if (ranges.size() != k) {
+            throw new CeterisException(where + ": " + ranges.size() + " ranges for " + k + " variations; give one [start, end] per variation");
+        }
+        List<List<Double>> out = new ArrayList<>();
+        for (int i = 0; i < k; i++) {
+            List<Double> r = ranges.get(i);
+            if (r == null || r.size() != 2 || r.get(0) == null || r.get(1) == null
+                    || !(r.get(0) >= 0 && r.get(0) <= r.get(1) && r.get(1) <= 1)) {
+                throw new CeterisException(where + ": range " + r + " of variation " + i
+                        + " must be [start, end] with 0 <= start <= end <= 1");
+            }
+            for (int j = 0; j < i; j++) {
+                List<Double> o = out.get(j);
+                if (r.get(0) < r.get(1) && o.get(0) < o.get(1) && r.get(0) < o.get(1) && o.get(0) < r.get(1)) {
+                    throw new CeterisException(where + ": ranges " + o + " and " + r + " overlap; a bucket may belong to one variation only");
+                }
+            }
+            out.add(List.of(r.get(0), r.get(1)));
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * The [start, end) range of each variation: the explicit {@code ranges} when given, else GrowthBook's
+     * {@code getBucketRanges} of coverage and weights.
+     */
+    public double[][] bucketRanges() {
+        if (ranges == null) {
+            return BucketRanges.of(coverage, weights);
+        }
+        double[][] out = new double[ranges.size()][];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = new double[] {ranges.get(i).get(0), ranges.get(i).get(1)};
+        }
+        return out;
+    }
+
+    /** True when the variation has units: a non-empty range. */
+    public boolean isLive(int variation) {
+        double[] r = bucketRanges()[variation];
+        return r[0] < r[1];
+    }
+
+    /**
+     * A revision that takes {@code removed} out: every other variation keeps its range exactly, so
+     * each of its units keeps its variation; a removed variation gets the empty range [start, start).
+     */
+    public ExperimentConfig without(java.util.Collection<String> removed) {
+        double[][] now = bucketRanges();
+        List<List<Double>> next = new ArrayList<>();
+        for (int i = 0; i < now.length; i++) {
+            boolean out = removed.contains(variations.get(i));
+            next.add(List.of(now[i][0], out ? now[i][0] : now[i][1]));
+        }
+        return withRanges(next);
+    }
+
+    /**
+     * A revision that ships {@code winner}: the winner keeps its range and takes every other bucket
+     * of the experiment ([0, 1) ahead of the others, which become empty), so its units keep their
+     * variation and everyone else moves to it.
+     */
+    public ExperimentConfig shipping(String winner) {
+        int w = indexOf(winner);
+        if (w < 0) {
+            throw new CeterisException("experiment '" + key + "' has no variation '" + winner + "'");
+        }
+        List<List<Double>> next = new ArrayList<>();
+        for (int i = 0; i < variations.size(); i++) {
+            next.add(i == w ? List.of(0.0, 1.0) : List.of(0.0, 0.0));
+        }
+        return withRanges(next);
+    }
+
+    private ExperimentConfig withRanges(List<List<Double>> next) {
+        return new ExperimentConfig(key, variations, weights, coverage, namespace, hashVersion, seed, condition, forced, next);
     }
 
     /** The index of a variation name, or −1. */

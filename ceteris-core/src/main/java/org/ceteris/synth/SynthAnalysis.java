@@ -93,11 +93,14 @@ public final class SynthAnalysis {
         for (int i = 0; i < labels.size(); i++) {
             vWeights.put(labels.get(i), main.v()[i]);
         }
+        double fitLoss = main.search().loss();
+        Double predictorLoss = spec.predictors().isEmpty() || !Double.isFinite(main.search().predictorLoss()) ? null
+                : main.search().predictorLoss();
         String estimator = spec.estimator().name().toLowerCase(java.util.Locale.ROOT);
         SynthResult draft = new SynthResult(SynthResult.METHOD, treatedName, SynthResult.time(spec.treatmentTime()), weights,
-                vWeights, balance, preRmspe, postRmspe, att, gaps, placebos, p, intervals, estimator, loo, inTime, diagnostics, "");
+                vWeights, balance, preRmspe, postRmspe, att, fitLoss, predictorLoss, main.search().search(), gaps, placebos, p, intervals, estimator, loo, inTime, diagnostics, "");
         return new SynthResult(draft.method(), draft.treated(), draft.treatmentTime(), weights, vWeights, balance, preRmspe,
-                postRmspe, att, gaps, placebos, p, intervals, estimator, loo, inTime, diagnostics,
+                postRmspe, att, fitLoss, predictorLoss, main.search().search(), gaps, placebos, p, intervals, estimator, loo, inTime, diagnostics,
                 SynthVerdict.write(draft, spec.outcome(), spec.alpha(), spec.mspeFilter()));
     }
 

@@ -11,7 +11,8 @@ import java.util.Arrays;
 final class SynthFitter {
 
     /** A fitted unit: weights over {@code donors} and the synthetic outcome at every time. */
-    record Fitted(int treated, int[] donors, double[] v, double[] w, double[] synthetic, double preMspe, double postMspe) {
+    record Fitted(int treated, int[] donors, double[] v, double[] w, double[] synthetic, double preMspe, double postMspe,
+            SyntheticControl.Fit search) {
         double att(double[][] outcome, int t0) {
             double s = 0;
             for (int t = t0; t < synthetic.length; t++) {
@@ -64,7 +65,9 @@ final class SynthFitter {
         if (outcomeOnly()) {
             double[] v = new double[fit.length];
             Arrays.fill(v, 1.0 / fit.length);
-            f = new SyntheticControl.Fit(v, SimplexLeastSquares.solve(z0, z1, null), 0);
+            double[] w = SimplexLeastSquares.solve(z0, z1, null);
+            double loss = SyntheticControl.loss(z1, z0, w);
+            f = new SyntheticControl.Fit(v, w, loss, loss, new SyntheticControl.Search(0, 1, true, 1, "outcome_only"));
         } else {
             double[][] p = panel.predictors();
             double[] x1 = new double[p.length];
@@ -76,11 +79,13 @@ final class SynthFitter {
                 }
             }
             if (spec.training() != null) {
-                f = SyntheticControl.fitWithV(x1, x0, z1, z0, trainingV(treated, donors, seed));
+                SyntheticControl.Fit training = trainingFit(treated, donors);
+                SyntheticControl.Fit fixed = SyntheticControl.fitWithV(x1, x0, z1, z0, training.v());
+                f = new SyntheticControl.Fit(fixed.v(), fixed.w(), fixed.loss(), fixed.predictorLoss(), training.search());
             } else if (spec.vSearch() == SynthSpec.VSearch.REGRESSION) {
                 f = SyntheticControl.fitRegressionV(x1, x0, z1, z0);
             } else {
-                f = SyntheticControl.fit(x1, x0, z1, z0, seed);
+                f = SyntheticControl.fit(x1, x0, z1, z0);
             }
         }
         double[] w = f.w();
@@ -89,11 +94,11 @@ final class SynthFitter {
         }
         double[] synthetic = path(y, donors, w);
         return new Fitted(treated, donors, f.v(), w, synthetic, mspe(y[treated], synthetic, 0, t0),
-                mspe(y[treated], synthetic, t0, synthetic.length));
+                mspe(y[treated], synthetic, t0, synthetic.length), f);
     }
 
-    /** V from the training stage: the nested fit on the training predictors and training fit window. */
-    private double[] trainingV(int treated, int[] donors, long seed) {
+    /** The training stage: the nested fit on the training predictors and training fit window, whose V is used. */
+    private SyntheticControl.Fit trainingFit(int treated, int[] donors) {
         double[][] p = panel.training();
         double[][] y = panel.outcome();
         double[] times = panel.times();
@@ -120,7 +125,7 @@ final class SynthFitter {
                 x0[i][j] = p[i][donors[j]];
             }
         }
-        return SyntheticControl.fit(x1, x0, z1, z0, seed).v();
+        return SyntheticControl.fit(x1, x0, z1, z0);
     }
 
     static double[] path(double[][] y, int[] donors, double[] w) {

@@ -12,6 +12,9 @@ import org.ceteris.result.Diagnostic;
  * @param treatmentTime  the first treated period (an integer when the times are whole numbers)
  * @param weights        donor → weight, largest first (classic: exactly ≥ 0, sum 1; below 1e-6 printed as 0)
  * @param att            mean gap over the post-treatment periods
+ * @param fitLoss        the outcome MSPE over the fit window that V minimises (of the classic weights)
+ * @param predictorLoss  Σ v_i (x₁ᵢ − X₀ᵢW)² over the predictors scaled by their standard deviation; null without predictors
+ * @param vSearch        what the V search did: starts, inner solves, convergence, starts that reached the best loss
  * @param placebos       in-space placebo fits, null unless requested
  * @param pValue         share of units (treated included) whose post/pre MSPE ratio is at least the treated one's
  * @param intervals      conformal per-period intervals, null unless requested
@@ -29,6 +32,9 @@ public record SynthResult(
         double preRmspe,
         double postRmspe,
         double att,
+        double fitLoss,
+        Double predictorLoss,
+        SyntheticControl.Search vSearch,
         List<Gap> gaps,
         List<Placebo> placebos,
         Double pValue,

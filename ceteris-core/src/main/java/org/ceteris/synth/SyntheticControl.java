@@ -1,10 +1,5 @@
 package org.ceteris.synth;
 
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.SplittableRandom;
-
 /**
  * The nested optimisation of synthetic control (Abadie &amp; Gardeazabal 2003; Abadie, Diamond &amp;
  * Hainmueller 2010, §2.3): for a diagonal predictor weighting V the donor weights are
@@ -12,96 +7,78 @@ import java.util.SplittableRandom;
  * chosen to minimise the pre-period outcome loss {@code ‖Z₁ − Z₀W*(V)‖² / T} over the fit window.
  *
  * <p>Predictors are scaled by their standard deviation across the treated unit and the donors, as
- * R Synth does. V is parametrised as {@code v = θ² / Σθ²} and searched by Nelder–Mead from several
- * starts: equal weights, the regression start of R Synth (diag(BBᵀ) with B the coefficients of the
- * pre-period outcomes regressed on the scaled predictors across units), each predictor dominant, and
- * seeded random Dirichlet points; the best few are restarted until they stop improving, and the best
- * is kept. Each inner solve starts from the previous evaluation's W (a feasible point; the active set
- * rarely changes between nearby V), falling back to a cold start whenever W may not be unique, so the
- * objective stays a function of V alone. Cost: O(starts × evaluations × (k·J·iterations + T·k)) for k
- * predictors, J donors and T fit periods; about 4·10³ inner solves per fit.
+ * R Synth does, so that multiplying a predictor by a constant changes nothing. Predictors and donors
+ * are then put in a canonical order that depends only on their values (donors by their fit-window
+ * outcome path, predictors by their scaled values), so that the order in which they were given and
+ * the names of the units cannot change the path of the search; the answer is mapped back. V is found
+ * by {@link GlobalVSearch}. Cost: a sort of the J donors and k predictors, plus the search.
  */
 public final class SyntheticControl {
-
-    private static final int EVALS_PER_START = 200;
-    private static final int EVALS_PER_REFINE = 400;
-    private static final int RANDOM_STARTS = 3;
 
     private SyntheticControl() {
     }
 
-    /** The fitted weights: V (sums to 1), W (on the simplex) and the pre-period outcome loss. */
-    public record Fit(double[] v, double[] w, double loss) {
+    /**
+     * What the V search did.
+     *
+     * @param starts       deterministic starting points searched from
+     * @param evaluations  inner solves (values of the outer objective)
+     * @param converged    whether the search that produced the answer stopped by its convergence test
+     *                     (or reached the proved lower bound) rather than by its evaluation budget
+     * @param startsAtBest searches that ended within 0.01% of the best loss
+     * @param strategy     "lower_bound" (the outcome-path fit was reached: optimal), "inside_hull" (the
+     *                     predictors can be matched exactly: the best exact match), "multistart",
+     *                     "regression" or "fixed" (V not searched)
+     */
+    public record Search(int starts, int evaluations, boolean converged, int startsAtBest, String strategy) {
+    }
+
+    /**
+     * The fitted weights: V (sums to 1), W (on the simplex), the fit-window outcome loss (MSPE), the
+     * predictor loss {@code Σ v_i (x₁ᵢ − X₀ᵢW)² / sd_i²} on the scaled predictors, and the search.
+     */
+    public record Fit(double[] v, double[] w, double loss, double predictorLoss, Search search) {
+        public Fit(double[] v, double[] w, double loss) {
+            this(v, w, loss, Double.NaN, new Search(0, 0, true, 1, "fixed"));
+        }
     }
 
     /**
      * Fits V and W.
      *
-     * @param x1   k predictor values of the treated unit
-     * @param x0   k×J predictor values of the donors
-     * @param z1   T fit-window outcomes of the treated unit
-     * @param z0   T×J fit-window outcomes of the donors
-     * @param seed for the random starts
+     * @param x1 k predictor values of the treated unit
+     * @param x0 k×J predictor values of the donors
+     * @param z1 T fit-window outcomes of the treated unit
+     * @param z0 T×J fit-window outcomes of the donors
      */
-    public static Fit fit(double[] x1, double[][] x0, double[] z1, double[][] z0, long seed) {
+    public static Fit fit(double[] x1, double[][] x0, double[] z1, double[][] z0) {
         int k = x1.length;
         int n = x0[0].length;
         double[][] s0 = new double[k][n];
         double[] s1 = new double[k];
         scale(x1, x0, s1, s0);
         if (n == 1) {
-            return new Fit(equal(k), new double[] {1}, loss(z1, z0, new double[] {1}));
+            double[] w = {1};
+            double[] v = GlobalVSearch.equal(k);
+            return new Fit(v, w, loss(z1, z0, w), SimplexLeastSquares.loss(s0, s1, v, w), new Search(0, 0, true, 1, "fixed"));
         }
-        if (k == 1) {
-            double[] w = SimplexLeastSquares.solve(s0, s1, null);
-            return new Fit(new double[] {1}, w, loss(z1, z0, w));
-        }
-        Objective obj = new Objective(s1, s0, z1, z0);
-        List<double[]> starts = new ArrayList<>();
-        starts.add(equal(k));
-        double[] reg = regressionStart(s1, s0, z1, z0);
-        if (reg != null) {
-            starts.add(reg);
-        }
-        for (int i = 0; i < k && k <= 10; i++) {
-            double[] v = new double[k];
-            java.util.Arrays.fill(v, 0.2 / (k - 1));
-            v[i] = 0.8;
-            starts.add(v);
-        }
-        SplittableRandom rng = new SplittableRandom(seed);
-        for (int r = 0; r < RANDOM_STARTS; r++) {
-            double[] v = new double[k];
-            for (int i = 0; i < k; i++) {
-                v[i] = -Math.log(1 - rng.nextDouble());
-            }
-            starts.add(v);
-        }
-        List<NelderMead.Minimum> found = new ArrayList<>();
-        for (double[] v : starts) {
-            found.add(NelderMead.minimize(obj::value, theta(v), 0.25, EVALS_PER_START, 1e-10));
-        }
-        found.sort(Comparator.comparingDouble(NelderMead.Minimum::value));
-        NelderMead.Minimum best = found.get(0);
-        for (int i = 0; i < Math.min(2, found.size()); i++) {
-            NelderMead.Minimum m = found.get(i);
-            for (int round = 0; round < 2; round++) {
-                NelderMead.Minimum again = NelderMead.minimize(obj::value, m.x(), 0.1, EVALS_PER_REFINE, 1e-12);
-                boolean improved = again.value() < m.value() - 1e-12 * Math.abs(m.value());
-                if (again.value() <= m.value()) {
-                    m = again;
-                }
-                if (!improved) {
-                    break;
-                }
-            }
-            if (m.value() < best.value()) {
-                best = m;
-            }
-        }
-        double[] v = toV(best.x());
-        double[] w = SimplexLeastSquares.solve(s0, s1, v);
-        return new Fit(v, w, loss(z1, z0, w));
+        CanonicalOrder order = CanonicalOrder.of(s1, s0, z0);
+        double[] c1 = order.predictors(s1);
+        double[][] c0 = order.matrix(s0);
+        double[][] cz = order.outcomes(z0);
+        GlobalVSearch.Result r = k == 1 ? single(c1, c0, z1, cz) : GlobalVSearch.run(c1, c0, z1, cz);
+        double[] v = order.predictorsBack(r.v());
+        double[] w = order.donorsBack(r.w());
+        return new Fit(v, w, loss(z1, z0, w), SimplexLeastSquares.loss(s0, s1, v, w), r.search());
+    }
+
+    /** One predictor: V is 1; W is the inner solution, or the best exact match when there are several. */
+    private static GlobalVSearch.Result single(double[] s1, double[][] s0, double[] z1, double[][] z0) {
+        double[] v = {1};
+        double[] w = SimplexLeastSquares.solve(s0, s1, null);
+        GlobalVSearch.Result hull = GlobalVSearch.insideHull(s1, s0, z1, z0);
+        return hull != null ? new GlobalVSearch.Result(v, hull.w(), hull.loss(), hull.search())
+                : new GlobalVSearch.Result(v, w, loss(z1, z0, w), new Search(0, 1, true, 1, "fixed"));
     }
 
     /** W for R Synth's (and Stata synth's default) regression-based V, without the nested search. */
@@ -116,7 +93,8 @@ public final class SyntheticControl {
             java.util.Arrays.fill(eq, 1.0 / k);
             v = eq;
         }
-        return fitWithV(x1, x0, z1, z0, v);
+        Fit f = fitWithV(x1, x0, z1, z0, v);
+        return new Fit(f.v(), f.w(), f.loss(), f.predictorLoss(), new Search(0, 1, true, 1, "regression"));
     }
 
     /** W for a given V (V is not optimised), e.g. V taken from a training period. */
@@ -127,7 +105,7 @@ public final class SyntheticControl {
         scale(x1, x0, s1, s0);
         double[] vn = normalise(v.clone());
         double[] w = SimplexLeastSquares.solve(s0, s1, vn);
-        return new Fit(vn, w, loss(z1, z0, w));
+        return new Fit(vn, w, loss(z1, z0, w), SimplexLeastSquares.loss(s0, s1, vn, w), new Search(0, 1, true, 1, "fixed"));
     }
 
     /** Mean squared gap of the treated unit against the synthetic one over the rows of z. */
@@ -221,33 +199,6 @@ public final class SyntheticControl {
         return sum > 0 && Double.isFinite(sum) ? normalise(diag) : null;
     }
 
-    /** The outer objective as a function of θ. */
-    private static final class Objective {
-        private final double[] s1;
-        private final double[][] s0;
-        private final double[] z1;
-        private final double[][] z0;
-        private double[] last;
-        int evaluations;
-
-        Objective(double[] s1, double[][] s0, double[] z1, double[][] z0) {
-            this.s1 = s1;
-            this.s0 = s0;
-            this.z1 = z1;
-            this.z0 = z0;
-        }
-
-        double value(double[] theta) {
-            double[] v = toV(theta);
-            if (v == null) {
-                return Double.POSITIVE_INFINITY;
-            }
-            last = SimplexLeastSquares.solve(s0, s1, v, last);
-            evaluations++;
-            return loss(z1, z0, last);
-        }
-    }
-
     static double[] toV(double[] theta) {
         double[] v = new double[theta.length];
         double s = 0;
@@ -261,24 +212,6 @@ public final class SyntheticControl {
         for (int i = 0; i < v.length; i++) {
             v[i] /= s;
         }
-        return v;
-    }
-
-    private static double[] theta(double[] v) {
-        double[] t = new double[v.length];
-        double s = 0;
-        for (double x : v) {
-            s += x;
-        }
-        for (int i = 0; i < v.length; i++) {
-            t[i] = Math.sqrt(v[i] / s);
-        }
-        return t;
-    }
-
-    private static double[] equal(int k) {
-        double[] v = new double[k];
-        java.util.Arrays.fill(v, 1.0 / k);
         return v;
     }
 

@@ -33,6 +33,7 @@ import org.ceteris.assign.NamespaceRange;
  *     seed: row-ranking
  *     condition: {country: {$in: [US, CA]}}
  *     forced: {qa-user-1: personalised}
+ *     ranges: [[0.0, 0.5], [0.5, 1.0]]   # optional: explicit bucket ranges (written by demotions)
  * </pre>
  * Duplicate keys anywhere in the file, unknown fields and wrong types are one-line errors naming
  * the file and the experiment.
@@ -41,7 +42,7 @@ public final class AssignConfigYaml {
 
     private static final Set<String> TOP = Set.of("namespaces", "experiments");
     private static final Set<String> FIELDS = Set.of("key", "variations", "weights", "coverage", "namespace",
-            "hash_version", "seed", "condition", "forced");
+            "hash_version", "seed", "condition", "forced", "ranges");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
@@ -137,10 +138,70 @@ public final class AssignConfigYaml {
                 throw new CeterisException("forced must be a mapping of unit id to variation");
             }
             return new ExperimentConfig(key, variations, weights, coverage, namespace(m.get("namespace")),
-                    hashVersion, seed, condition, forced);
+                    hashVersion, seed, condition, forced, ranges(m.get("ranges")));
         } catch (CeterisException e) {
             String msg = e.getMessage();
             throw new CeterisException(msg.startsWith("experiment '") ? "config " + name + ": " + msg : where + ": " + msg);
+        }
+    }
+
+    private static List<List<Double>> ranges(Object o) {
+        if (o == null) {
+            return null;
+        }
+        if (!(o instanceof List<?> l)) {
+            throw new CeterisException("ranges must be a list of [start, end], one per variation");
+        }
+        List<List<Double>> out = new ArrayList<>();
+        for (Object r : l) {
+            List<Double> pair = numbers(r, "ranges");
+            if (pair.size() != 2) {
+                throw new CeterisException("each range must be [start, end], got " + r);
+            }
+            out.add(pair);
+        }
+        return out;
+    }
+
+    /**
+     * The config as YAML that {@link #parse} reads back to an equal config (and the GrowthBook SDKs
+     * read as experiments): one experiment per entry, every field written out.
+     */
+    public static String write(AssignConfig config) {
+        Map<String, Object> top = new LinkedHashMap<>();
+        Map<String, Object> ns = new LinkedHashMap<>();
+        config.namespaces().forEach(n -> ns.put(n, Map.of()));
+        if (!ns.isEmpty()) {
+            top.put("namespaces", ns);
+        }
+        List<Map<String, Object>> experiments = new ArrayList<>();
+        for (ExperimentConfig e : config.experiments()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("key", e.key());
+            m.put("variations", e.variations());
+            m.put("weights", e.weights());
+            m.put("coverage", e.coverage());
+            if (e.namespace() != null) {
+                m.put("namespace", List.of(e.namespace().namespace(), e.namespace().start(), e.namespace().end()));
+            }
+            m.put("hash_version", e.hashVersion());
+            m.put("seed", e.seed());
+            if (e.condition() != null) {
+                m.put("condition", e.condition().tree());
+            }
+            if (!e.forced().isEmpty()) {
+                m.put("forced", e.forced());
+            }
+            if (e.ranges() != null) {
+                m.put("ranges", e.ranges());
+            }
+            experiments.add(m);
+        }
+        top.put("experiments", experiments);
+        try {
+            return YAML.writeValueAsString(top);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write an assignment config", e);
         }
     }
 

@@ -55,22 +55,37 @@ public final class StudyRunner {
     /** As {@link #run(Workspace, StudyEngine, List, String)}, with these DuckDB settings on the workspace's connection. */
     public static List<StoredRun> run(Workspace workspace, StudyEngine engine, List<StudySpec> studies, String version,
                                       Map<String, String> duckDbSettings) {
+        return run(workspace, engine, studies, version, duckDbSettings, (db, stored) -> { });
+    }
+
+    /** Work done with the stored runs inside the transaction that stores them: its failure stores nothing. */
+    @FunctionalInterface
+    public interface AfterStore {
+        void accept(DuckDbEngine db, List<StoredRun> stored);
+    }
+
+    /**
+     * As {@link #run(Workspace, StudyEngine, List, String, Map)}, and {@code after} runs inside the
+     * transaction that stores the runs (the live loop records its events and revisions there).
+     */
+    public static List<StoredRun> run(Workspace workspace, StudyEngine engine, List<StudySpec> studies, String version,
+                                      Map<String, String> duckDbSettings, AfterStore after) {
         if (studies.isEmpty()) {
             throw new CeterisException(Workspace.CONFIG + " lists no studies; add one under 'studies:' (see docs/dashboard.md)");
         }
+        List<StoredRun> computed;
         if (engine.isDuckDb()) {
             try (DuckDbEngine db = workspace.engine(false, duckDbSettings)) {
-                return store(db, computeAll(db, workspace, studies, version));
+                return store(db, computeAll(db, workspace, studies, version), after);
             }
         }
-        List<StoredRun> computed;
         try (Engine other = Engines.openOptional(engine.name(), engine.sparkMaster())) {
             computed = computeAll(other, workspace, studies, version);
         } catch (CeterisException e) {
             throw workspaceTableHint(workspace, engine, e);
         }
         try (DuckDbEngine db = workspace.engine(false, duckDbSettings)) {
-            return store(db, computed);
+            return store(db, computed, after);
         }
     }
 
@@ -82,12 +97,14 @@ public final class StudyRunner {
         return computed;
     }
 
-    private static List<StoredRun> store(DuckDbEngine db, List<StoredRun> computed) {
+    private static List<StoredRun> store(DuckDbEngine db, List<StoredRun> computed, AfterStore after) {
         List<List<StoredRun>> stored = new ArrayList<>();
         // the history table is created with the first stored run: a study that fails leaves the file as it was
         db.inTransaction(() -> {
             RunHistory.ensure(db);
-            stored.add(RunHistory.append(db, computed));
+            List<StoredRun> appended = RunHistory.append(db, computed);
+            after.accept(db, appended);
+            stored.add(appended);
         });
         return stored.get(0);
     }

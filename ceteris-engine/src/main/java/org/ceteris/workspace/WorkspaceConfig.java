@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import org.ceteris.CeterisException;
 import org.ceteris.engine.Engines;
+import org.ceteris.live.LiveConfig;
+import org.ceteris.live.StudyLoop;
 import org.ceteris.studies.StudySpec;
 
 /**
@@ -32,10 +34,10 @@ import org.ceteris.studies.StudySpec;
  * Any mistake (bad YAML, an unknown top-level setting, unknown method, unknown parameter) is one line
  * naming the file and line.
  */
-public record WorkspaceConfig(List<StudySpec> studies, StudyEngine engine) {
+public record WorkspaceConfig(List<StudySpec> studies, StudyEngine engine, LiveConfig live) {
 
     /** The settings the top level takes; anything else is most likely a typo that would go unnoticed. */
-    private static final List<String> TOP_LEVEL = List.of("version", "engine", "spark_master", "studies");
+    private static final List<String> TOP_LEVEL = List.of("version", "engine", "spark_master", "timezone", "alerts", "studies");
 
     private static final ObjectMapper YAML = YAMLMapper.builder()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
@@ -43,6 +45,12 @@ public record WorkspaceConfig(List<StudySpec> studies, StudyEngine engine) {
     public WorkspaceConfig {
         studies = List.copyOf(studies);
         engine = engine == null ? StudyEngine.DUCKDB : engine;
+        live = live == null ? LiveConfig.NONE : live;
+    }
+
+    /** Studies with no live loop. */
+    public WorkspaceConfig(List<StudySpec> studies, StudyEngine engine) {
+        this(studies, engine, LiveConfig.NONE);
     }
 
     /** Studies read from the workspace's DuckDB database. */
@@ -87,9 +95,10 @@ public record WorkspaceConfig(List<StudySpec> studies, StudyEngine engine) {
             }
         }
         StudyEngine engine = engine(root, text, where);
+        Map<String, StudyLoop> loops = new LinkedHashMap<>();
         JsonNode studies = root.get("studies");
         if (studies == null || studies.isNull()) {
-            return new WorkspaceConfig(List.of(), engine);
+            return new WorkspaceConfig(List.of(), engine, live(root, loops, text, where));
         }
         if (!studies.isObject()) {
             throw new CeterisException(where + ", line " + lineOf(text, "studies") + ": 'studies' must be a mapping of study name to settings");
@@ -104,12 +113,34 @@ public record WorkspaceConfig(List<StudySpec> studies, StudyEngine engine) {
                 }
                 @SuppressWarnings("unchecked")
                 Map<String, Object> raw = YAML.convertValue(e.getValue(), LinkedHashMap.class);
+                Object method = raw.get("method");
+                StudyLoop loop = StudyLoop.take(name, method == null ? null : String.valueOf(method), raw);
+                if (loop != null) {
+                    loops.put(name, loop);
+                }
                 out.add(StudySpec.of(name, raw));
             } catch (CeterisException ex) {
                 throw new CeterisException(where + ", line " + lineOf(text, name) + ": " + ex.getMessage(), ex);
             }
         }
-        return new WorkspaceConfig(out, engine);
+        return new WorkspaceConfig(out, engine, live(root, loops, text, where));
+    }
+
+    /** {@code timezone:}, {@code alerts:} and the studies' loops. */
+    private static LiveConfig live(JsonNode root, Map<String, StudyLoop> loops, String text, String where) {
+        Object alerts = root.has("alerts") ? YAML.convertValue(root.get("alerts"), Object.class) : null;
+        String zone = scalar(root, "timezone", text, where);
+        try {
+            return LiveConfig.of(loops, alerts, zone);
+        } catch (CeterisException e) {
+            throw new CeterisException(where + ", line " + lineOf(text, zone != null && e.getMessage().startsWith("timezone") ? "timezone" : "alerts")
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The live-loop settings of a study, or null when it has none. */
+    public StudyLoop loop(String study) {
+        return live.study(study);
     }
 
     /** {@code engine:} and {@code spark_master:}, both optional single values. */

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * uneven weights, partial coverage, both hash versions, targeting conditions and non-ASCII ids; every
  * variation and bucket must agree. Node and the SDK are required: without them the test fails.
  */
-class GrowthBookCompatibilityTest {
+public class GrowthBookCompatibilityTest {
 
     static final Path NODE_DIR = Path.of("src/test/node");
     static final int UNITS = 100_000;
@@ -126,7 +126,7 @@ class GrowthBookCompatibilityTest {
     }
 
     /** The config as GrowthBook Experiment objects; variations are their indices. */
-    static List<Map<String, Object>> growthBookExperiments(AssignConfig config) {
+    public static List<Map<String, Object>> growthBookExperiments(AssignConfig config) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (ExperimentConfig e : config.experiments()) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -146,12 +146,15 @@ class GrowthBookCompatibilityTest {
             if (e.condition() != null) {
                 m.put("condition", e.condition().tree());
             }
+            if (e.ranges() != null) {
+                m.put("ranges", e.ranges());
+            }
             out.add(m);
         }
         return out;
     }
 
-    static List<String> runNode(Path config, Path units, Path out) throws IOException, InterruptedException {
+    public static List<String> runNode(Path config, Path units, Path out) throws IOException, InterruptedException {
         Process p;
         try {
             p = new ProcessBuilder("node", NODE_DIR.resolve("growthbook_assign.js").toString(), config.toString(), units.toString())

@@ -22,19 +22,35 @@ public final class CeterisServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(CeterisServer.class);
 
+    /** How often the scheduler looks for due studies. */
+    static final long SCHEDULE_EVERY_SECONDS = 30;
+
     private final Javalin app;
     private final QueryService query;
     private final ServerOptions options;
+    private final WorkspaceState state;
+    private final java.util.concurrent.ScheduledExecutorService scheduler;
 
-    private CeterisServer(Javalin app, QueryService query, ServerOptions options) {
+    private CeterisServer(Javalin app, QueryService query, ServerOptions options, WorkspaceState state,
+                          java.util.concurrent.ScheduledExecutorService scheduler) {
         this.app = app;
         this.query = query;
         this.options = options;
+        this.state = state;
+        this.scheduler = scheduler;
     }
 
     /** Starts serving {@code workspace}; returns once the port is bound. */
     public static CeterisServer start(Workspace workspace, ServerOptions options) {
-        WorkspaceState state = new WorkspaceState(workspace, options.version(), options.duckdbSettings());
+        return start(workspace, options, java.time.Clock.systemUTC(), true);
+    }
+
+    /**
+     * Starts serving {@code workspace} with {@code clock} as the time of the schedule and events;
+     * with {@code schedule}, due studies are run at start-up and every {@value #SCHEDULE_EVERY_SECONDS} s.
+     */
+    public static CeterisServer start(Workspace workspace, ServerOptions options, java.time.Clock clock, boolean schedule) {
+        WorkspaceState state = new WorkspaceState(workspace, options.version(), options.duckdbSettings(), clock);
         state.snapshot(); // fail now, not on the first request, if the workspace cannot be read
         QueryService query = new QueryService(state, options.queryRowLimit(), options.queryTimeoutMs());
         StudyController studies = new StudyController(state);
@@ -59,6 +75,7 @@ public final class CeterisServer implements AutoCloseable {
             config.routes.get("/api/studies/{name}/history", studies::history);
             config.routes.post("/api/query", ctx -> ctx.json(query.run(Bodies.sql(ctx))));
             config.routes.get("/api/assign", assign::handle);
+            config.routes.get("/api/events", ctx -> EventsRoute.handle(ctx, state));
             config.routes.get("/openapi.json", ctx -> ctx.contentType("application/json").result(Resources.bytes("/openapi.json")));
             config.routes.get("/views.js", ctx -> ctx.contentType("text/javascript; charset=utf-8").result(Resources.viewsScript()));
             config.routes.exception(ProblemException.class, (e, ctx) -> problem(ctx, e.toProblem(ctx.path())));
@@ -88,7 +105,33 @@ public final class CeterisServer implements AutoCloseable {
         });
         app.start(options.host(), options.port());
         LOG.info("serving workspace {} on http://{}:{}/", workspace.dir(), options.host(), app.port());
-        return new CeterisServer(app, query, options);
+        java.util.concurrent.ScheduledExecutorService scheduler = null;
+        if (schedule) {
+            scheduler = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "ceteris-scheduler");
+                t.setDaemon(true);
+                return t;
+            });
+            scheduler.scheduleWithFixedDelay(() -> runDue(state), 0, SCHEDULE_EVERY_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        return new CeterisServer(app, query, options, state, scheduler);
+    }
+
+    /** One look of the scheduler: what is due runs; nothing it meets stops the next look. */
+    static void runDue(WorkspaceState state) {
+        try {
+            org.ceteris.live.DueRuns.Report r = state.live().runDue();
+            for (String f : r.failures()) {
+                LOG.warn("scheduled study failed: {}", f);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("scheduler: {}", e.getMessage());
+        }
+    }
+
+    /** Runs whatever is due now (what the scheduler does at each look). */
+    public org.ceteris.live.DueRuns.Report runDue() {
+        return state.live().runDue();
     }
 
     public int port() {
@@ -103,6 +146,9 @@ public final class CeterisServer implements AutoCloseable {
 
     @Override
     public void close() {
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+        }
         app.stop();
         query.close();
     }

@@ -15,7 +15,6 @@ import org.ceteris.engine.DuckDbEngine;
 import org.ceteris.studies.StudySpec;
 import org.ceteris.workspace.RunHistory;
 import org.ceteris.workspace.StoredRun;
-import org.ceteris.workspace.StudyRunner;
 import org.ceteris.workspace.Workspace;
 import org.ceteris.workspace.WorkspaceConfig;
 
@@ -45,6 +44,7 @@ final class WorkspaceState {
     private final Map<String, String> runSettings;
     private final Map<String, String> readSettings;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private final LiveLoop live;
     private volatile Snapshot snapshot;
     private volatile long checkedAt;
 
@@ -55,7 +55,13 @@ final class WorkspaceState {
 
     /** {@code duckdb}: settings of every connection, such as {@code memory_limit} and {@code threads}. */
     WorkspaceState(Workspace workspace, String version, Map<String, String> duckdb) {
+        this(workspace, version, duckdb, java.time.Clock.systemUTC());
+    }
+
+    /** {@code clock}: the time of events and of the schedule (tests give their own). */
+    WorkspaceState(Workspace workspace, String version, Map<String, String> duckdb, java.time.Clock clock) {
         this.workspace = workspace;
+        this.live = new LiveLoop(workspace, version, duckdb, clock, Webhooks.BACKOFF, lock.writeLock());
         this.version = version;
         this.runSettings = Map.copyOf(duckdb);
         Map<String, String> read = new LinkedHashMap<>(duckdb);
@@ -171,7 +177,7 @@ final class WorkspaceState {
     StoredRun run(StudySpec spec) {
         lock.writeLock().lock();
         try {
-            StoredRun run = StudyRunner.run(workspace, List.of(spec), version, runSettings).get(0);
+            StoredRun run = live.run(List.of(spec), null).runs().get(0);
             checkedAt = 0;
             return run;
         } catch (CeterisException e) {
@@ -181,6 +187,26 @@ final class WorkspaceState {
             throw new ProblemException(422, "study-failed", "The study could not run", e.getMessage());
         } finally {
             lock.writeLock().unlock();
+        }
+    }
+
+    /** The live loop: scheduled runs, events, webhooks. */
+    LiveLoop live() {
+        return live;
+    }
+
+    /** Events, newest first, of one study or (null) all. */
+    List<org.ceteris.live.Event> events(String study, int limit) {
+        if (!Files.exists(workspace.database())) {
+            return List.of();
+        }
+        lock.readLock().lock();
+        try (DuckDbEngine engine = DuckDbEngine.onFile(workspace.database(), true, readSettings)) {
+            return org.ceteris.live.EventLog.read(engine, study, limit);
+        } catch (CeterisException e) {
+            throw busyOr(e);
+        } finally {
+            lock.readLock().unlock();
         }
     }
 

@@ -343,7 +343,7 @@ class ApiTest {
         JsonNode doc = ok(send("GET", "/openapi.json", null), 200);
         assertEquals("3.1.0", doc.get("openapi").asText());
         for (String path : List.of("/api/studies", "/api/studies/{name}", "/api/studies/{name}/run", "/api/studies/{name}/history",
-                "/api/query", "/api/assign", "/openapi.json")) {
+                "/api/query", "/api/assign", "/api/events", "/openapi.json")) {
             assertTrue(doc.get("paths").has(path), path);
         }
     }

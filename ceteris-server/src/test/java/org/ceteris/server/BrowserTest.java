@@ -92,6 +92,22 @@ class BrowserTest {
     }
 
     @Test
+    void eventsAreListedOnTheHomePageAndAsATimelineOnTheStudyPage() throws Exception {
+        open(url(""), "home-events");
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(20))
+                .until(d -> !d.findElements(By.cssSelector("#events li.event")).isEmpty());
+        String home = driver.findElement(By.id("events")).getText();
+        assertTrue(home.contains("sample-ratio mismatch") && home.contains("skewed_split"), home);
+        assertTrue(home.contains("arm demoted") && home.contains("artwork_test"), home);
+        open(url("study.html?name=skewed_split"), "study-timeline");
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(20))
+                .until(d -> !d.findElements(By.cssSelector("#timeline li.event, #timeline p")).isEmpty());
+        List<WebElement> items = driver.findElements(By.cssSelector("#timeline li.event"));
+        assertEquals(1, items.size(), "one change of verdict for this study: " + driver.findElement(By.id("timeline")).getText());
+        assertEquals("srm", items.get(0).getAttribute("data-kind"));
+    }
+
+    @Test
     void everyStudyPageDrawsItsChartsAndSummary() throws Exception {
         for (String study : List.of("home_row", "minutes_per_session", "skewed_split")) {
             open(url("study.html?name=" + study), "study-" + study);

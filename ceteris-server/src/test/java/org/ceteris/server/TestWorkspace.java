@@ -10,7 +10,7 @@ import org.ceteris.scenarios.ConcurrentScenario;
 import org.ceteris.scenarios.HomeRowScenario;
 import org.ceteris.scenarios.LaunchScenario;
 import org.ceteris.scenarios.ReferralScenario;
-import org.ceteris.workspace.StudyRunner;
+import org.ceteris.live.LiveRunner;
 import org.ceteris.workspace.Workspace;
 import org.ceteris.workspace.WorkspaceConfig;
 
@@ -153,8 +153,9 @@ final class TestWorkspace {
         Files.writeString(ws.config(), YAML);
         WorkspaceConfig config = WorkspaceConfig.read(ws.config());
         List<org.ceteris.studies.StudySpec> run = config.studies().stream().filter(s -> RUN.contains(s.name())).toList();
-        StudyRunner.run(ws, run, "test");
-        StudyRunner.run(ws, run, "test");
+        // through the live loop, so the workspace has events (the skewed split's SRM, the artwork test's demotions)
+        LiveRunner.run(ws, config, run, "test", java.util.Map.of(), java.time.Clock.systemUTC());
+        LiveRunner.run(ws, config, run, "test", java.util.Map.of(), java.time.Clock.systemUTC());
         return ws;
     }
 }

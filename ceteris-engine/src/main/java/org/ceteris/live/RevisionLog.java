@@ -1,0 +1,44 @@
+package org.ceteris.live;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import org.ceteris.CeterisException;
+import org.ceteris.engine.DuckDbEngine;
+
+/**
+ * Which run wrote which revision of {@code assignment.yaml}, in {@value #TABLE}: revision, time,
+ * study, run id, experiment, action (demote or ship), arm, look and the arm's p-value there.
+ */
+public final class RevisionLog {
+
+    public static final String TABLE = "ceteris_revisions";
+
+    private RevisionLog() {
+    }
+
+    /** One revision's cause. */
+    public record Revision(int revision, java.time.Instant at, String study, long runId, String experiment,
+                           String action, String arm, Integer look, Double statistic) {
+    }
+
+    public static void append(DuckDbEngine db, Revision r) {
+        db.execute("CREATE TABLE IF NOT EXISTS " + TABLE + " (revision INTEGER, revised_at TIMESTAMP, study VARCHAR, run_id BIGINT, "
+                + "experiment VARCHAR, action VARCHAR, arm VARCHAR, look INTEGER, statistic DOUBLE)");
+        try (PreparedStatement ps = db.connection().prepareStatement("INSERT INTO " + TABLE + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setInt(1, r.revision());
+            ps.setObject(2, LocalDateTime.ofInstant(r.at(), ZoneOffset.UTC));
+            ps.setString(3, r.study());
+            ps.setLong(4, r.runId());
+            ps.setString(5, r.experiment());
+            ps.setString(6, r.action());
+            ps.setString(7, r.arm());
+            ps.setObject(8, r.look());
+            ps.setObject(9, r.statistic());
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new CeterisException("cannot record the revision: " + e.getMessage().lines().findFirst().orElse(""), e);
+        }
+    }
+}

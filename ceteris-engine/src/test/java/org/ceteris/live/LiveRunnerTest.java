@@ -1,0 +1,203 @@
+package org.ceteris.live;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.ceteris.CeterisException;
+import org.ceteris.assign.ExperimentConfig;
+import org.ceteris.engine.DuckDbEngine;
+import org.ceteris.engine.Rows;
+import org.ceteris.workspace.Workspace;
+import org.ceteris.workspace.WorkspaceConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A sequential study that controls an experiment: its demotions become revisions and events, once. */
+class LiveRunnerTest {
+
+    static final String ASSIGNMENT = """
+            experiments:
+              - {key: artwork-row, variations: [control, a, b, c], hash_version: 2}
+              - {key: other, variations: [control, x], hash_version: 2}
+            """;
+
+    static final String CONFIG = """
+            studies:
+              artwork:
+                method: sequential
+                data: plays.csv
+                variant: variant
+                metric: played
+                time: day
+                demote: true
+                assignment: {experiment: artwork-row}
+            """;
+
+    @TempDir
+    Path dir;
+
+    /** 14 days of plays: a and c as good as control, b far worse (demoted at an early look). */
+    static void plays(Path file, long seed) throws IOException {
+        Random rnd = new Random(seed);
+        StringBuilder csv = new StringBuilder("variant,played,day\n");
+        String[] arms = {"control", "a", "b", "c"};
+        double[] rate = {0.30, 0.30, 0.15, 0.31};
+        for (int day = 1; day <= 14; day++) {
+            for (int i = 0; i < arms.length; i++) {
+                for (int n = 0; n < 300; n++) {
+                    csv.append(arms[i]).append(',').append(rnd.nextDouble() < rate[i] ? 1 : 0).append(',').append(java.time.LocalDate.of(2026, 11, 1).plusDays(day)).append('\n');
+                }
+            }
+        }
+        Files.writeString(file, csv);
+    }
+
+    private Workspace workspace(String config) throws IOException {
+        Workspace ws = Workspace.openOrCreate(dir);
+        Files.writeString(ws.config(), config);
+        Files.writeString(dir.resolve(AssignmentFile.FILE), ASSIGNMENT);
+        plays(dir.resolve("plays.csv"), 7);
+        return ws;
+    }
+
+    private static Clock at(String instant) {
+        return Clock.fixed(Instant.parse(instant), ZoneOffset.UTC);
+    }
+
+    @Test
+    void aDemotionWritesOneRevisionRecordedWithItsRunAndTellsItOnce() throws IOException {
+        Workspace ws = workspace(CONFIG);
+        WorkspaceConfig c = WorkspaceConfig.read(ws.config());
+        LiveRunner.Outcome first = LiveRunner.run(ws, c, c.studies(), "test", Map.of(), at("2026-12-01T06:00:00Z"));
+        List<String> kinds = first.events().stream().map(e -> e.kind() + ":" + e.arm()).toList();
+        assertTrue(kinds.contains("demoted:b"), kinds.toString());
+        assertTrue(kinds.contains("revision:b"), kinds.toString());
+        assertFalse(kinds.contains("demoted:a") || kinds.contains("demoted:c"), kinds.toString());
+
+        AssignmentFile file = new AssignmentFile(dir);
+        assertEquals(2, file.currentRevision());
+        ExperimentConfig now = file.read().experiment("artwork-row");
+        assertFalse(now.isLive(2));
+        assertTrue(now.isLive(0) && now.isLive(1) && now.isLive(3));
+        assertNull(file.read().experiment("other").ranges(), "the other experiment is written as it was");
+
+        long runId = first.runs().get(0).runId();
+        try (DuckDbEngine db = ws.engine(true)) {
+            Rows r = db.query("SELECT revision, run_id, experiment, action, arm, look, statistic FROM " + RevisionLog.TABLE);
+            assertEquals(1, r.size());
+            assertEquals(2L, r.getLong(0, "revision"));
+            assertEquals(runId, r.getLong(0, "run_id"));
+            assertEquals("b", r.getString(0, "arm"));
+            assertEquals("demote", r.getString(0, "action"));
+            assertTrue(r.getLong(0, "look") >= 1);
+            assertTrue(r.getDouble(0, "statistic") < 0.05, "the arm's adjusted p-value at its demotion");
+        }
+
+        // the same verdict again: no new revision, no new event
+        LiveRunner.Outcome second = LiveRunner.run(ws, c, c.studies(), "test", Map.of(), at("2026-12-02T06:00:00Z"));
+        assertEquals(List.of(), second.events());
+        assertEquals(2, file.currentRevision());
+        try (DuckDbEngine db = ws.engine(true)) {
+            assertEquals(first.events().size(), EventLog.read(db, null, 100).size());
+            assertEquals(first.events().get(0).study(), EventLog.read(db, "artwork", 1).get(0).study());
+        }
+    }
+
+    @Test
+    void anUnknownExperimentOrAnInvalidAssignmentFileChangesNothing() throws IOException {
+        Workspace ws = workspace(CONFIG.replace("artwork-row}", "artwork-rows}"));
+        WorkspaceConfig c = WorkspaceConfig.read(ws.config());
+        CeterisException e = assertThrows(CeterisException.class,
+                () -> LiveRunner.run(ws, c, c.studies(), "test", Map.of(), at("2026-12-01T06:00:00Z")));
+        assertTrue(e.getMessage().startsWith("study 'artwork': unknown experiment 'artwork-rows'"), e.getMessage());
+        assertFalse(e.getMessage().contains("\n"));
+        assertNoRun(ws);
+
+        Files.writeString(ws.config(), CONFIG);
+        Files.writeString(dir.resolve(AssignmentFile.FILE), ASSIGNMENT.replace("[control, a, b, c]", "[control, a, a]"));
+        WorkspaceConfig c2 = WorkspaceConfig.read(ws.config());
+        CeterisException bad = assertThrows(CeterisException.class,
+                () -> LiveRunner.run(ws, c2, c2.studies(), "test", Map.of(), at("2026-12-01T06:00:00Z")));
+        assertTrue(bad.getMessage().contains("duplicate variation 'a'"), bad.getMessage());
+        assertNoRun(ws);
+        assertFalse(Files.exists(dir.resolve(AssignmentFile.REVISIONS)));
+    }
+
+    private static void assertNoRun(Workspace ws) {
+        try (DuckDbEngine db = ws.engine(true)) {
+            assertEquals(0, db.query("SELECT count(*) AS n FROM duckdb_tables() WHERE table_name LIKE 'ceteris_r%'").getLong(0, "n"));
+        }
+    }
+
+    @Test
+    void loopSettingsAreCheckedWhenTheConfigIsRead() {
+        CeterisException notSequential = assertThrows(CeterisException.class, () -> WorkspaceConfig.parse("""
+                studies:
+                  home:
+                    method: ab
+                    table: t
+                    variant: v
+                    metric: m
+                    assignment: {experiment: home}
+                """, "ceteris.yaml"));
+        assertTrue(notSequential.getMessage().contains("'assignment' works only with method: sequential"), notSequential.getMessage());
+        CeterisException schedule = assertThrows(CeterisException.class, () -> WorkspaceConfig.parse(
+                CONFIG + "    schedule: daily 25:00\n", "ceteris.yaml"));
+        assertTrue(schedule.getMessage().contains("between 00:00 and 23:59"), schedule.getMessage());
+        CeterisException cron = assertThrows(CeterisException.class, () -> WorkspaceConfig.parse(
+                CONFIG + "    schedule: \"61 * * * *\"\n", "ceteris.yaml"));
+        assertTrue(cron.getMessage().contains("not a valid cron expression"), cron.getMessage());
+        CeterisException url = assertThrows(CeterisException.class, () -> WorkspaceConfig.parse(
+                "alerts: [{url: 'ftp://x'}]\n" + CONFIG, "ceteris.yaml"));
+        assertTrue(url.getMessage().contains("must be an http:// or https:// URL"), url.getMessage());
+        WorkspaceConfig ok = WorkspaceConfig.parse("timezone: Europe/Amsterdam\nalerts: [{url: 'http://127.0.0.1:9/x', format: slack}]\n"
+                + CONFIG + "    schedule: daily 06:00\n    on_winner: ship\n", "ceteris.yaml");
+        assertEquals("Europe/Amsterdam", ok.live().zone().getId());
+        assertEquals("30 5 * * *".replace("30 5", "0 6"), ok.loop("artwork").schedule().cron());
+        assertTrue(ok.loop("artwork").shipWinner());
+        assertEquals("slack", ok.live().alerts().get(0).format());
+    }
+
+    @Test
+    void aWinnerIsShippedToEveryUnitWithOnWinnerShip() throws IOException {
+        Workspace ws = Workspace.openOrCreate(dir);
+        Files.writeString(ws.config(), CONFIG + "    on_winner: ship\n");
+        Files.writeString(dir.resolve(AssignmentFile.FILE), ASSIGNMENT);
+        Random rnd = new Random(11);
+        StringBuilder csv = new StringBuilder("variant,played,day\n");
+        String[] arms = {"control", "a", "b", "c"};
+        double[] rate = {0.30, 0.30, 0.30, 0.50};
+        for (int day = 1; day <= 14; day++) {
+            for (int i = 0; i < arms.length; i++) {
+                for (int n = 0; n < 300; n++) {
+                    csv.append(arms[i]).append(',').append(rnd.nextDouble() < rate[i] ? 1 : 0).append(',')
+                            .append(java.time.LocalDate.of(2026, 11, 1).plusDays(day)).append('\n');
+                }
+            }
+        }
+        Files.writeString(dir.resolve("plays.csv"), csv);
+        WorkspaceConfig c = WorkspaceConfig.read(ws.config());
+        LiveRunner.Outcome o = LiveRunner.run(ws, c, c.studies(), "test", Map.of(), at("2026-12-01T06:00:00Z"));
+        List<String> kinds = o.events().stream().map(e -> e.kind() + ":" + e.arm()).toList();
+        assertTrue(kinds.contains("winner:c") && kinds.contains("revision:c"), kinds.toString());
+        ExperimentConfig now = new AssignmentFile(dir).read().experiment("artwork-row");
+        assertEquals(List.of(List.of(0.0, 0.0), List.of(0.0, 0.0), List.of(0.0, 0.0), List.of(0.0, 1.0)), now.ranges());
+        try (DuckDbEngine db = ws.engine(true)) {
+            assertEquals("ship", db.query("SELECT action FROM " + RevisionLog.TABLE + " WHERE arm = 'c'").getString(0, "action"));
+        }
+        assertEquals(List.of(), LiveRunner.run(ws, c, c.studies(), "test", Map.of(), at("2026-12-02T06:00:00Z")).events()
+                .stream().filter(e -> e.kind().equals(Event.REVISION)).toList(), "shipped once");
+    }
+}
