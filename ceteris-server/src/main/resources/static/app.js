@@ -95,6 +95,21 @@
     return el('span', {class: 'badge ' + v[1], title: (better === 'lower' ? 'lower' : 'higher') + ' is better', text: v[0]});
   }
 
+  var DECISIONS = {
+    ship: ['Ship', 'good'],
+    do_not_ship: ['Do not ship', 'bad'],
+    keep_running: ['Keep running', 'neutral'],
+    inconclusive: ['Inconclusive', 'warn']
+  };
+
+  /* The ship decision of an experiment ({recommendation, variant}) as a labelled badge; null without one. */
+  function decisionBadge(decision) {
+    if (!decision || !decision.recommendation) return null;
+    var d = DECISIONS[decision.recommendation] || [decision.recommendation, 'neutral'];
+    return el('span', {class: 'badge decision ' + d[1], 'data-decision': decision.recommendation,
+      text: 'Decision: ' + d[0] + (decision.recommendation === 'ship' && decision.variant ? ' ' + decision.variant : '')});
+  }
+
   function when(iso) {
     if (!iso) return 'never';
     var d = new Date(iso);
@@ -222,7 +237,7 @@
   window.Ceteris = {
     eventList: eventList, page: page, onPage: onPage,
     api: api, el: el, number: number, percent: percent, signed: signed, headlineText: headlineText,
-    badge: badge, verdict: verdict, when: when, humanize: humanize, explain: explain, severityText: SEVERITY_TEXT,
+    badge: badge, verdict: verdict, decisionBadge: decisionBadge, when: when, humanize: humanize, explain: explain, severityText: SEVERITY_TEXT,
     views: views, chart: chart, sparkline: sparkline, headlineFields: headlineFields, table: table,
     showError: showError
   };

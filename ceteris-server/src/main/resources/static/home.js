@@ -28,6 +28,7 @@ window.Ceteris.onPage('home', function (C, main) {
     var node = el('a', {class: 'card', href: href, 'data-study': s.name},
       el('div', {class: 'card-head'}, el('h2', {text: s.question || s.name}), C.badge(s.headline, s.runs, s.better)),
       el('div', {class: 'card-id'}, el('code', {text: s.name}), ' ', el('span', {class: 'method', text: s.method})),
+      s.decision ? el('p', {class: 'card-decision'}, C.decisionBadge(s.decision)) : null,
       s.headline ? el('p', {class: 'headline'}, el('span', {class: 'label', text: s.headline.label}), el('br'),
         el('strong', {text: C.headlineText(s.headline)})) : el('p', {class: 'muted gist', text: s.runs ? gist(s.summary) : 'Not run yet.'}),
       el('div', {class: 'card-foot'}, el('span', {class: 'muted small', text: 'Last run: ' + C.when(s.last_run_at) + (s.runs > 1 ? ' · ' + s.runs + ' runs' : '')}), spark));

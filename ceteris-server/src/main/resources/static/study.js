@@ -99,6 +99,17 @@ window.Ceteris.onPage('study', function (C, app) {
     }
     summary.appendChild(el('p', {class: 'summary', text: result.summary}));
     app.appendChild(section('What happened', summary, 'summary-panel'));
+    if (result.decision && result.decision.recommendation) {
+      var d = result.decision;
+      var reasons = el('ul', {class: 'reasons'});
+      (d.reasons || []).forEach(function (r) { reasons.appendChild(el('li', {text: r})); });
+      var variant = d.recommendation === 'ship' ? (d.variant || d.winner) : null;
+      app.appendChild(section('Decision', el('div', {id: 'decision'},
+        el('p', null, C.decisionBadge({recommendation: d.recommendation, variant: variant})), reasons,
+        d.further_units ? el('p', {class: 'muted', text: 'Further units needed: ' + d.further_units.toLocaleString('en-US') +
+          (d.further_days ? ' (about ' + Math.ceil(d.further_days) + ' days at the current traffic)' : '') + '.'}) : null),
+        'decision-panel'));
+    }
 
     var view = forceGeneric ? null : C.views.get(study.method);
     var charts = view && view.charts ? view.charts(result, study) : [];

@@ -40,6 +40,10 @@ c("run-bad-correction", "POST", "/api/studies/bad_correction/run", None, 422, "b
 c("run-empty-result", "POST", "/api/studies/empty_sql/run", None, 422, "no rows")
 c("run-cyclic-dag", "POST", "/api/studies/cyclic_dag/run", None, 422, "cycl")
 c("run-did-bad-post", "POST", "/api/studies/did_bad/run", None, 422, "")
+c("run-guardrail-not-a-metric", "POST", "/api/studies/guardrail_nope/run", None, 422, "--guardrail names 'nope', which is not a metric of this study")
+c("run-guardrail-wrong-sign", "POST", "/api/studies/guardrail_sign/run", None, 422, "give a negative margin")
+c("run-prior-sd-zero", "POST", "/api/studies/prior_sd_zero/run", None, 422, "--prior-sd must be a positive number")
+c("run-quantile-out-of-range", "POST", "/api/studies/quantile_bad/run", None, 422, "strictly between 0 and 1")
 READ_ONLY = "only queries that read"
 for cid, s, st, fr in [
         ("drop", q("DROP TABLE home_row"), 400, READ_ONLY), ("delete", q("DELETE FROM home_row"), 400, READ_ONLY),

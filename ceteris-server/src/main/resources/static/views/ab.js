@@ -1,4 +1,46 @@
-/* A/B/n scorecard view: a forest plot of every variant's relative change against control, per metric. */
+/* A/B/n scorecard view: a forest plot of every variant's relative change against control, per metric
+   (quantile metrics as their own rows), the Bayesian chance to win and risk, and the guardrails. */
+(function () {
+function metricLabel(m) {
+  if (m.quantile !== undefined && m.quantile !== null) {
+    return Ceteris.humanize(m.metric) + ' (' + Math.round(m.quantile * 1000) / 10 + 'th percentile)';
+  }
+  return Ceteris.humanize(m.metric) + (m.covariate ? ' (adjusted for ' + Ceteris.humanize(m.covariate) + ')' : '');
+}
+
+function pct(x, scale) {
+  return scale === 'relative' ? Ceteris.signed(Ceteris.percent(x), x) : Ceteris.number(x);
+}
+
+function bayesianTable(result) {
+  var rows = [];
+  (result.metrics || []).forEach(function (m) {
+    (m.bayesian || []).forEach(function (b) {
+      rows.push([metricLabel(m), b.variant + ' vs ' + b.control, b.problem ? 'n/a' : Ceteris.percent(b.chance_to_win),
+        pct(b.posterior_mean, b.scale), pct(b.ci_low, b.scale) + ' to ' + pct(b.ci_high, b.scale),
+        pct(b.risk_variant, b.scale), pct(b.risk_control, b.scale)]);
+    });
+  });
+  var t = Ceteris.table(['metric', 'variant', 'chance to win', 'expected change', 'credible interval',
+    'risk of choosing it', 'risk of keeping control'], rows);
+  t.id = 'bayesian-table';
+  return t;
+}
+
+function guardrailTable(result) {
+  var rows = [];
+  (result.metrics || []).forEach(function (m) {
+    if (!m.guardrail) return;
+    m.guardrail.checks.forEach(function (c) {
+      rows.push([metricLabel(m), c.variant, Ceteris.signed(Ceteris.percent(m.guardrail.margin), m.guardrail.margin), c.status]);
+    });
+  });
+  if (rows.length === 0) return null;
+  var t = Ceteris.table(['guardrail', 'variant', 'allowed change', 'status'], rows);
+  t.id = 'guardrail-table';
+  return t;
+}
+
 Ceteris.views.register('ab', {
   charts: function (result) {
     var alpha = result.alpha;
@@ -8,7 +50,7 @@ Ceteris.views.register('ab', {
     (result.metrics || []).forEach(function (m) {
       (m.comparisons || []).forEach(function (c) {
         var clear = c.p_adjusted !== null && c.p_adjusted < alpha;
-        var metric = Ceteris.humanize(m.metric) + (m.covariate ? ' (adjusted for ' + Ceteris.humanize(m.covariate) + ')' : '');
+        var metric = metricLabel(m);
         if (order.indexOf(metric) < 0) order.push(metric);
         rows.push({
           metric: metric,
@@ -55,11 +97,24 @@ Ceteris.views.register('ab', {
     (result.metrics || []).forEach(function (m) {
       (m.variants || []).forEach(function (v) {
         var c = (m.comparisons || []).filter(function (x) { return x.variant === v.variant; })[0];
-        rows.push([Ceteris.humanize(m.metric), v.variant, v.n.toLocaleString('en-US'), Ceteris.number(v.mean),
+        rows.push([metricLabel(m), v.variant, v.n.toLocaleString('en-US'), Ceteris.number(v.mean),
           c ? Ceteris.signed(Ceteris.percent(c.relative), c.relative) : '(control)',
           c ? Ceteris.percent(c.relative_ci_low) + ' to ' + Ceteris.percent(c.relative_ci_high) : '']);
       });
     });
-    return Ceteris.table(['metric', 'variant', 'units', 'average', 'change', 'likely range'], rows);
+    var box = Ceteris.el('div', null, Ceteris.table(['metric', 'variant', 'units', 'average', 'change', 'likely range'], rows));
+    if (result.inference === 'bayesian') {
+      box.appendChild(Ceteris.el('h3', {text: 'Bayesian: chance to win and risk'}));
+      box.appendChild(Ceteris.el('p', {class: 'muted', text: 'Chance to win is the probability that the variant is better than control ' +
+        'in the metric\'s good direction; risk is how much would be lost on average by choosing the variant (or by keeping control) if that choice is wrong.'}));
+      box.appendChild(bayesianTable(result));
+    }
+    var guards = guardrailTable(result);
+    if (guards) {
+      box.appendChild(Ceteris.el('h3', {text: 'Guardrails'}));
+      box.appendChild(guards);
+    }
+    return box;
   }
 });
+})();

@@ -10,6 +10,7 @@ import org.ceteris.experiment.AbSpecBuilder;
 import org.ceteris.experiment.Comparison;
 import org.ceteris.experiment.MetricResult;
 import org.ceteris.experiment.VariantSummary;
+import org.ceteris.experiment.bayes.BayesianEffect;
 import org.ceteris.studies.AbStudy;
 import org.ceteris.report.Wording;
 import picocli.CommandLine.Command;
@@ -38,7 +39,12 @@ public final class AbCommand implements Callable<Integer> {
 
     @Mixin AlphaOption alpha;
 
+    @Option(names = "--quantile", paramLabel = "COL:Q",
+            description = "quantile metric: the Q-quantile (0 < Q < 1) of COL, named COL_pQ; repeatable") List<String> quantiles = new ArrayList<>();
+
     @Mixin CorrectionOption correction;
+
+    @Mixin DecisionOptions decision;
 
     @Mixin DataOptions data;
 
@@ -47,9 +53,10 @@ public final class AbCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         AbSpecBuilder b = new AbSpecBuilder().variant(arms.variant).control(arms.control).unit(unit.unit).alpha(alpha.value())
-                .correction(correction.value());
+                .correction(correction.value()).decision(decision.spec());
         metrics.forEach(b::metric);
         ratios.forEach(b::ratio);
+        quantiles.forEach(b::quantile);
         covariates.forEach(b::covariate);
         if (split != null) {
             b.split(split);
@@ -91,7 +98,26 @@ public final class AbCommand implements Callable<Integer> {
                 t.row(row);
             }
             sb.append(t.render()).append('\n');
+            if (m.bayesian() != null) {
+                sb.append(bayesianTable(m, r.alpha())).append('\n');
+            }
+            if (m.guardrail() != null) {
+                sb.append("guardrail (margin ").append(Wording.percent(m.guardrail().margin())).append("): ")
+                        .append(m.guardrail().status()).append("\n\n");
+            }
         }
-        return sb.append(Output.diagnosticsAndSummary(r)).toString();
+        return sb.append(Output.diagnosticsAndSummary(r)).append(Output.decision(r.decision())).toString();
+    }
+
+    private static String bayesianTable(MetricResult m, double alpha) {
+        TextTable t = new TextTable(List.of("variant", "chance to win", "expected", Wording.confidence(alpha) + " credible",
+                "risk (choose)", "risk (keep control)"));
+        for (BayesianEffect b : m.bayesian()) {
+            boolean rel = b.scale().equals("relative");
+            java.util.function.DoubleFunction<String> f = x -> rel ? Wording.percent(x) : Wording.number(x);
+            t.row(List.of(b.variant(), Wording.percent(b.chanceToWin()), f.apply(b.posteriorMean()),
+                    "[" + f.apply(b.ciLow()) + ", " + f.apply(b.ciHigh()) + "]", f.apply(b.riskVariant()), f.apply(b.riskControl())));
+        }
+        return "Bayesian (" + m.bayesian().get(0).scale() + " effect)\n" + t.render();
     }
 }

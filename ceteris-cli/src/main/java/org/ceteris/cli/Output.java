@@ -29,4 +29,21 @@ final class Output {
         }
         return sb.append(r.summary()).append('\n').toString();
     }
+
+    /** The decision block of a readable report: the recommendation and one line per reason. */
+    static String decision(org.ceteris.decision.Decision d) {
+        return d == null ? "" : decision(d.recommendation(), d.variant(), d.reasons());
+    }
+
+    static String decision(String recommendation, String variant, java.util.List<String> reasons) {
+        StringBuilder sb = new StringBuilder("\nDecision: ").append(recommendation.replace('_', ' ').toUpperCase(Locale.ROOT));
+        if (variant != null) {
+            sb.append(" (").append(variant).append(')');
+        }
+        sb.append('\n');
+        for (String reason : reasons) {
+            sb.append("  - ").append(reason).append('\n');
+        }
+        return sb.toString();
+    }
 }

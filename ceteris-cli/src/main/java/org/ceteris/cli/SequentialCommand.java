@@ -87,6 +87,8 @@ public final class SequentialCommand implements Callable<Integer> {
                     .append("): ").append(x.reason()).append('\n');
         }
         sb.append('\n');
-        return sb.append(Output.diagnosticsAndSummary(r)).toString();
+        SequentialResult.Decision ship = r.decision();
+        return sb.append(Output.diagnosticsAndSummary(r))
+                .append(Output.decision(ship.recommendation(), "ship".equals(ship.recommendation()) ? ship.winner() : null, ship.reasons())).toString();
     }
 }

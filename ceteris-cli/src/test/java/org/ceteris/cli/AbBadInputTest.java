@@ -239,7 +239,7 @@ class AbBadInputTest {
         assertOneLineError(Cli.run("ab", "--data", data, "--variant", "variant", "--metric", "minutes", "--bogus"),
                 "--bogus");
         assertOneLineError(Cli.run("ab", "--data", data, "--metric", "minutes"), "--variant");
-        assertOneLineError(Cli.run("ab", "--data", data, "--variant", "variant"), "--metric or --ratio");
+        assertOneLineError(Cli.run("ab", "--data", data, "--variant", "variant"), "--metric, --ratio or --quantile");
         assertOneLineError(Cli.run("ab", "--data", data, "--variant", "variant", "--metric", "minutes",
                 "--correction", "bonferroni"), "unknown correction 'bonferroni'");
         assertOneLineError(Cli.run("ab", "--data", data, "--variant", "variant", "--metric", "minutes",

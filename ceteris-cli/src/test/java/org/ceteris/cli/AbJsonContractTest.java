@@ -36,14 +36,16 @@ class AbJsonContractTest {
     void fieldNamesFollowTheContract() {
         Cli.Run run = Cli.run(args("ab_heavy.csv", "--correction", "bh", "--split", "control=0.51,B=0.33,C=0.16")).ok();
         JsonNode j = Json.read(run.out());
-        assertEquals(List.of("method", "alpha", "correction", "srm", "metrics", "diagnostics", "summary"), names(j));
+        assertEquals(List.of("method", "alpha", "correction", "srm", "metrics", "diagnostics", "summary", "decision"), names(j));
+        assertEquals(List.of("recommendation", "variant", "reasons", "further_units", "further_days"), names(j.get("decision")));
         assertEquals("ab", j.get("method").asText());
         assertEquals("bh", j.get("correction").asText());
         assertEquals(List.of("observed", "expected_share", "chi2", "p_value", "mismatch"), names(j.get("srm")));
         assertEquals(List.of("B", "C", "control"), names(j.at("/srm/observed")));
         assertEquals(0.51, j.at("/srm/expected_share/control").asDouble(), 1e-15);
         JsonNode y = j.at("/metrics/0");
-        assertEquals(List.of("metric", "kind", "covariate", "variance_reduction", "variants", "comparisons"), names(y));
+        assertEquals(List.of("metric", "kind", "covariate", "variance_reduction", "better", "variants", "comparisons"), names(y));
+        assertEquals("higher", y.get("better").asText());
         assertEquals("x", y.get("covariate").asText());
         assertEquals(List.of("variant", "n", "mean", "sd"), names(y.at("/variants/0")));
         assertEquals(List.of("variant", "control", "estimate", "se", "ci_low", "ci_high", "df", "p_value", "p_adjusted",

@@ -64,7 +64,10 @@ class SequentialCommandsTest {
         assertEquals("control", control.get("variant").asText());
         assertTrue(control.get("estimate").isNull() && control.get("p_value").isNull());
         JsonNode decision = j.get("decision");
-        assertEquals(List.of("status", "winner", "look", "demoted"), keys(decision));
+        assertEquals(List.of("status", "winner", "look", "demoted", "recommendation", "reasons", "further_units", "further_days"),
+                keys(decision));
+        assertEquals("ship", decision.get("recommendation").asText(), decision.toString());
+        assertTrue(decision.get("reasons").get(0).asText().startsWith("Variant B raised"), decision.toString());
         assertEquals("winner", decision.get("status").asText(), run.out());
         assertEquals("B", decision.get("winner").asText());
         JsonNode demoted = decision.get("demoted").get(0);

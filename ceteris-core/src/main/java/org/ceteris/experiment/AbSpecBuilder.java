@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.ceteris.CeterisException;
+import org.ceteris.decision.DecisionSpec;
 import org.ceteris.stats.MultipleTesting.Correction;
 
 /**
@@ -20,9 +21,11 @@ public final class AbSpecBuilder {
     private final List<String> means = new ArrayList<>();
     private final List<MetricSpec.Ratio> ratios = new ArrayList<>();
     private final Map<String, String> covariates = new LinkedHashMap<>();
+    private final List<MetricSpec.Quantile> quantiles = new ArrayList<>();
     private final Map<String, Double> split = new LinkedHashMap<>();
     private double alpha = 0.05;
     private Correction correction = Correction.HOLM;
+    private DecisionSpec decision = DecisionSpec.DEFAULT;
 
     public AbSpecBuilder variant(String column) {
         this.variant = column;
@@ -53,6 +56,24 @@ public final class AbSpecBuilder {
         }
         ratios.add(new MetricSpec.Ratio(text.substring(0, eq).strip(), text.substring(eq + 1, slash).strip(),
                 text.substring(slash + 1).strip()));
+        return this;
+    }
+
+    /** {@code COL:Q}, the metric named {@code COL_pQ} (e.g. {@code play_delay:0.9} is {@code play_delay_p90}). */
+    public AbSpecBuilder quantile(String text) {
+        int colon = text == null ? -1 : text.lastIndexOf(':');
+        if (colon <= 0 || colon == text.length() - 1) {
+            throw new CeterisException("--quantile '" + text + "' is not METRIC:Q, e.g. play_delay:0.9");
+        }
+        String column = text.substring(0, colon).strip();
+        double q;
+        try {
+            q = Double.parseDouble(text.substring(colon + 1).strip());
+        } catch (NumberFormatException e) {
+            throw new CeterisException("--quantile '" + text + "': Q must be a number strictly between 0 and 1, e.g. 0.9");
+        }
+        org.ceteris.experiment.quantile.QuantileTest.requireLevel(q, "--quantile " + column);
+        quantiles.add(new MetricSpec.Quantile(MetricSpec.Quantile.defaultName(column, q), column, q));
         return this;
     }
 
@@ -93,6 +114,11 @@ public final class AbSpecBuilder {
         return this;
     }
 
+    public AbSpecBuilder decision(DecisionSpec decision) {
+        this.decision = decision;
+        return this;
+    }
+
     public AbSpec build() {
         List<MetricSpec> metrics = new ArrayList<>();
         for (String m : means) {
@@ -104,6 +130,7 @@ public final class AbSpecBuilder {
             }
         }
         metrics.addAll(ratios);
-        return new AbSpec(variant, control, unit, metrics, split, alpha, correction);
+        metrics.addAll(quantiles);
+        return new AbSpec(variant, control, unit, metrics, split, alpha, correction, decision);
     }
 }

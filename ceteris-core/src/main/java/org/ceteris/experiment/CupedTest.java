@@ -45,7 +45,7 @@ public final class CupedTest {
      * {@code frequentist_variance_relative_cuped}. (Treating B as independent of C, with the adjusted
      * control variance scaled by ρ², misses the covariance and overstates the variance by about the lift.)
      */
-    private static double relativeVariance(CoMoments t, CoMoments c, double theta, double varMeanT) {
+    public static double relativeVariance(CoMoments t, CoMoments c, double theta, double varMeanT) {
         double rho = t.meanA() / c.meanA();
         double control = Math.max(rho * rho * c.varA() - 2 * rho * theta * c.covAB() + theta * theta * c.varB(), 0.0) / c.n();
         return (varMeanT + control) / (c.meanA() * c.meanA());

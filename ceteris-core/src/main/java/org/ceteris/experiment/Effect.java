@@ -27,7 +27,7 @@ public record Effect(double estimate, double se, Double df, double relative, dou
      * arm's variance of its mean: Var(r) ≈ v_t/ȳ_c² + ȳ_t²·v_c/ȳ_c⁴ (REFERENCES §1; gbstats
      * {@code frequentist_variance_relative}).
      */
-    static double relativeVariance(double meanT, double varMeanT, double meanC, double varMeanC) {
+    public static double relativeVariance(double meanT, double varMeanT, double meanC, double varMeanC) {
         double c2 = meanC * meanC;
         return varMeanT / c2 + meanT * meanT * varMeanC / (c2 * c2);
     }

@@ -23,8 +23,28 @@ public sealed interface MetricSpec {
         }
     }
 
+    /**
+     * The q-quantile of a column's per-unit values (per row without a unit column), e.g. the 90th
+     * percentile of play delay. The entry point for quantile metric definitions ({@code quantile: Q} in
+     * the metric layer): build this record and the scorecard does the rest.
+     */
+    record Quantile(String name, String column, double q) implements MetricSpec {
+        public Quantile {
+            java.util.Objects.requireNonNull(name);
+            java.util.Objects.requireNonNull(column);
+            org.ceteris.experiment.quantile.QuantileTest.requireLevel(q, "quantile level of " + name);
+        }
+
+        /** The default name of the q-quantile of {@code column}: {@code column_p90}, {@code column_p99_9}. */
+        public static String defaultName(String column, double q) {
+            String pct = new java.math.BigDecimal(q * 100).round(new java.math.MathContext(10)).stripTrailingZeros()
+                    .toPlainString().replace('.', '_');
+            return column + "_p" + pct;
+        }
+    }
+
     default String kind() {
-        return this instanceof Ratio ? "ratio" : "mean";
+        return this instanceof Ratio ? "ratio" : this instanceof Quantile ? "quantile" : "mean";
     }
 
     default String covariate() {

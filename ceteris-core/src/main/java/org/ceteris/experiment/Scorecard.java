@@ -5,6 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.ceteris.CeterisException;
+import org.ceteris.decision.Inference;
+import org.ceteris.experiment.quantile.QuantileStatistic;
+import org.ceteris.experiment.quantile.QuantileTest;
 import org.ceteris.report.AbVerdict;
 import org.ceteris.result.Diagnostic;
 import org.ceteris.result.DiagnosticCode;
@@ -52,6 +55,13 @@ public final class Scorecard {
             metrics.add(analyzeMetric(metric, control, variants, input, spec.alpha(), diagnostics));
         }
         metrics = adjust(metrics, spec.correction());
+        List<MetricResult> enriched = new ArrayList<>();
+        for (int i = 0; i < metrics.size(); i++) {
+            MetricSpec ms = spec.metrics().get(i);
+            enriched.add(ScorecardDecision.enrich(metrics.get(i), ms, input.stats().get(ms.name()), control,
+                    spec.decision(), spec.alpha()));
+        }
+        metrics = enriched;
         int comparisons = metrics.stream().mapToInt(m -> m.comparisons().size()).sum();
         if (comparisons > 1 && spec.correction() != MultipleTesting.Correction.NONE) {
             diagnostics.add(Diagnostic.info(DiagnosticCode.MULTIPLE_TESTING, comparisons
@@ -59,8 +69,10 @@ public final class Scorecard {
                     + " so that chance findings are not reported as wins."));
         }
         String correction = spec.correction().label();
-        String summary = AbVerdict.write(metrics, srm, diagnostics, spec.alpha());
-        return new AbResult(AbResult.METHOD, spec.alpha(), correction, srm, metrics, diagnostics, summary);
+        String summary = AbVerdict.write(metrics, srm, diagnostics, spec.alpha(), spec.decision().better().keySet());
+        String inference = spec.decision().inference() == Inference.BAYESIAN ? Inference.BAYESIAN.label() : null;
+        return new AbResult(AbResult.METHOD, spec.alpha(), correction, srm, metrics, diagnostics, summary, inference,
+                ScorecardDecision.decide(spec, metrics, srm, input));
     }
 
     static String chooseControl(AbSpec spec, List<String> variants) {
@@ -131,7 +143,10 @@ public final class Scorecard {
         List<VariantSummary> rows = new ArrayList<>();
         for (String v : variants) {
             CoMoments s = stats.get(v);
-            if (metric instanceof MetricSpec.Ratio) {
+            if (metric instanceof MetricSpec.Quantile) {
+                QuantileStatistic q = quantiles(metric, input).get(v);
+                rows.add(new VariantSummary(v, q.n(), q.estimate(), QuantileTest.se(q) * Math.sqrt(q.n())));
+            } else if (metric instanceof MetricSpec.Ratio) {
                 rows.add(new VariantSummary(v, s.n(), RatioTest.ratio(s), Math.sqrt(s.n() * RatioTest.varianceOfRatio(s))));
                 if (Math.abs(s.meanB()) < 1e-12) {
                     throw new CeterisException("ratio " + metric.name() + ": the denominator sums to zero in variant '"
@@ -152,7 +167,10 @@ public final class Scorecard {
             }
             CoMoments t = stats.get(v);
             Comparison cmp;
-            if (metric instanceof MetricSpec.Ratio) {
+            if (metric instanceof MetricSpec.Quantile) {
+                Map<String, QuantileStatistic> q = quantiles(metric, input);
+                cmp = QuantileTest.effect(q.get(v), q.get(control)).toComparison(v, control, alpha);
+            } else if (metric instanceof MetricSpec.Ratio) {
                 cmp = RatioTest.compare(v, t, control, c, alpha);
             } else if (metric.covariate() != null) {
                 cmp = CupedTest.compare(v, t, control, c, alpha);
@@ -165,7 +183,17 @@ public final class Scorecard {
             comparisons.add(cmp);
         }
         Double reduction = metric.covariate() == null ? null : reductionSum / comparisons.size();
-        return new MetricResult(metric.name(), metric.kind(), metric.covariate(), reduction, rows, comparisons);
+        Double level = metric instanceof MetricSpec.Quantile q ? q.q() : null;
+        return new MetricResult(metric.name(), metric.kind(), metric.covariate(), reduction, "higher", level, rows, comparisons,
+                null, null);
+    }
+
+    private static Map<String, QuantileStatistic> quantiles(MetricSpec metric, AbInput input) {
+        Map<String, QuantileStatistic> q = input.quantiles().get(metric.name());
+        if (q == null) {
+            throw new IllegalArgumentException("no quantiles for metric " + metric.name());
+        }
+        return q;
     }
 
     private static void checkVariance(MetricSpec metric, List<String> variants, Map<String, CoMoments> stats,
@@ -210,7 +238,7 @@ public final class Scorecard {
             for (Comparison c : m.comparisons()) {
                 cs.add(c.withPAdjusted(adjusted[k++]));
             }
-            out.add(new MetricResult(m.metric(), m.kind(), m.covariate(), m.varianceReduction(), m.variants(), cs));
+            out.add(m.withComparisons(cs));
         }
         return out;
     }

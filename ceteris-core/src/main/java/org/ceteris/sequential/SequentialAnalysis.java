@@ -94,10 +94,11 @@ public final class SequentialAnalysis {
         }
         SequentialResult.Look lastLook = looks.get(looks.size() - 1);
         SequentialResult.Decision decision;
+        org.ceteris.decision.Decision ship = SequentialDecision.decide(spec, m, order, looks.get(0), lastLook, reachedMax);
         if (m.winner() >= 0) {
-            decision = new SequentialResult.Decision("winner", order.get(m.winner()), decisionLook, demoted);
+            decision = new SequentialResult.Decision("winner", order.get(m.winner()), decisionLook, demoted, ship);
         } else {
-            decision = new SequentialResult.Decision(reachedMax ? "no_difference" : "continue", null, lastLook.look(), demoted);
+            decision = new SequentialResult.Decision(reachedMax ? "no_difference" : "continue", null, lastLook.look(), demoted, ship);
         }
         armDiagnostics(m, order, unreadable, emptyInterval, settings, diagnostics);
         String summary = SequentialVerdict.write(spec, settings, looks, decision, diagnostics);

@@ -59,10 +59,18 @@ public record SequentialResult(
      *               "continue" (keep collecting)
      * @param winner the winning arm, or null
      * @param look   the look at which the winner was declared, else the last look
+     * @param recommendation, reasons, furtherUnits, furtherDays the ship decision as in every A/B result
+     *               ({@link org.ceteris.decision.Decision}): "ship", "do_not_ship", "keep_running" or "inconclusive"
      */
-    public record Decision(String status, String winner, int look, List<Demotion> demoted) {
+    public record Decision(String status, String winner, int look, List<Demotion> demoted, String recommendation,
+                           List<String> reasons, Long furtherUnits, Double furtherDays) {
         public Decision {
             demoted = List.copyOf(demoted);
+            reasons = List.copyOf(reasons);
+        }
+
+        Decision(String status, String winner, int look, List<Demotion> demoted, org.ceteris.decision.Decision ship) {
+            this(status, winner, look, demoted, ship.recommendation(), ship.reasons(), ship.furtherUnits(), ship.furtherDays());
         }
     }
 

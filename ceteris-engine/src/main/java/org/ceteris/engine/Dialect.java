@@ -78,4 +78,22 @@ public interface Dialect {
     default String with(String name, String query) {
         return "WITH " + name + " AS (" + query + ") ";
     }
+
+    /**
+     * The quantiles of a DOUBLE expression at {@code levels} as one list-valued aggregate (one sort for
+     * all levels), by linear interpolation between order statistics (position (n − 1)·level);
+     * {@code filter} is a condition or null. Read its elements with {@link #element}.
+     */
+    default String quantiles(String expr, double[] levels, String filter) {
+        StringBuilder list = new StringBuilder("[");
+        for (int i = 0; i < levels.length; i++) {
+            list.append(i > 0 ? ", " : "").append(levels[i]);
+        }
+        return "quantile_cont(" + expr + ", " + list + "])" + (filter == null ? "" : " FILTER (WHERE " + filter + ")");
+    }
+
+    /** Element {@code index} (1-based) of a list value. */
+    default String element(String list, int index) {
+        return list + "[" + index + "]";
+    }
 }

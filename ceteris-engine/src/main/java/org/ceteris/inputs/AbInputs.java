@@ -42,6 +42,8 @@ public final class AbInputs {
         for (MetricSpec m : spec.metrics()) {
             if (m instanceof MetricSpec.Ratio r) {
                 pairs.add(new String[] {numeric(engine, columns, r.numerator(), source), numeric(engine, columns, r.denominator(), source)});
+            } else if (m instanceof MetricSpec.Quantile q) {
+                pairs.add(new String[] {numeric(engine, columns, q.column(), source), null});
             } else {
                 MetricSpec.Mean mean = (MetricSpec.Mean) m;
                 pairs.add(new String[] {numeric(engine, columns, mean.column(), source),
@@ -55,7 +57,15 @@ public final class AbInputs {
         } catch (CeterisException e) {
             throw source.readError(e);
         }
-        return toInput(spec, rows);
+        AbInput input = toInput(spec, rows);
+        if (spec.metrics().stream().noneMatch(m -> m instanceof MetricSpec.Quantile)) {
+            return input;
+        }
+        try {
+            return input.withQuantiles(QuantileInputs.load(engine, engine.relation(source), variant, unit, spec, pairs, input));
+        } catch (CeterisException e) {
+            throw source.readError(e);
+        }
     }
 
     /**

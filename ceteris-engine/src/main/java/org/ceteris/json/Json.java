@@ -12,6 +12,10 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import java.io.IOException;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.introspect.Annotated;
+import com.fasterxml.jackson.databind.introspect.JacksonAnnotationIntrospector;
+import org.ceteris.result.OmittedWhenNull;
 import org.ceteris.result.Severity;
 
 /**
@@ -63,7 +67,17 @@ public final class Json {
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .addModule(module)
+                .annotationIntrospector(new OmissionIntrospector())
                 .build();
+    }
+
+    /** Fields marked {@link OmittedWhenNull} are left out when null, so that an option's fields appear only with the option. */
+    private static final class OmissionIntrospector extends JacksonAnnotationIntrospector {
+        @Override
+        public JsonInclude.Value findPropertyInclusion(Annotated a) {
+            JsonInclude.Value v = super.findPropertyInclusion(a);
+            return a.hasAnnotation(OmittedWhenNull.class) ? v.withValueInclusion(JsonInclude.Include.NON_NULL) : v;
+        }
     }
 
     /** NaN and infinities are not JSON numbers: they are written as null. */

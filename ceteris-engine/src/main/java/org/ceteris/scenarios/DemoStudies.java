@@ -38,11 +38,14 @@ public final class DemoStudies {
                     method: ab
                     table: home_row
                     variant: variant
-                    metric: [watch_minutes, returned]
+                    metric: [watch_minutes, returned, sessions]
                     covariate: [watch_minutes=pre_minutes]
                     ratio: [minutes_per_session=watch_minutes/sessions]
+                    guardrail: {sessions: {margin: -2%}}
+                    target_mde: 2%
+                    days_running: 7
                     """, "home-row", t -> "personalised " + signed(t.number("watch_minutes_relative_lift_personalised") * 100, "%.0f%%")
-                            + " watch minutes and minutes per session; ranked no change; returns unchanged."),
+                            + " watch minutes and minutes per session; ranked no change; returns and sessions unchanged: ship personalised."),
             new Entry("artwork_test", "sequential", "Which artwork makes members play the title, dropping losers early?", """
                     method: sequential
                     table: artwork

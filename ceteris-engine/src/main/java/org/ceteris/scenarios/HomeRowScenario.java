@@ -68,6 +68,8 @@ public final class HomeRowScenario implements Scenario {
         truth.put("minutes_per_session_relative_lift_personalised", PERSONALISED_LIFT);
         truth.put("minutes_per_session_relative_lift_ranked", 0.0);
         truth.put("returned_effect_personalised", 0.0);
+        truth.put("sessions_relative_lift_personalised", 0.0);
+        truth.put("sessions_relative_lift_ranked", 0.0);
         truth.put("returned_effect_ranked", 0.0);
         truth.put("split", Map.of("control", 1.0 / 3, "ranked", 1.0 / 3, "personalised", 1.0 / 3));
         return new GroundTruth(name(), seed, List.of(TABLE), truth,

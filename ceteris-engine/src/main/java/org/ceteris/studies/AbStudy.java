@@ -24,16 +24,21 @@ public final class AbStudy implements StudyMethod {
 
     @Override
     public Set<String> parameters() {
-        return Set.of("variant", "control", "unit", "metric", "ratio", "covariate", "split", "alpha", "correction");
+        Set<String> keys = new java.util.HashSet<>(Set.of("variant", "control", "unit", "metric", "ratio", "covariate",
+                "quantile", "split", "alpha", "correction"));
+        keys.addAll(DecisionParams.KEYS);
+        return Set.copyOf(keys);
     }
 
     /** The spec from study parameters; {@code metric}, {@code ratio} and {@code covariate} take lists. */
     public static AbSpec spec(Params p) {
         AbSpecBuilder b = new AbSpecBuilder().variant(p.string("variant")).control(p.optString("control"))
                 .unit(p.optString("unit")).alpha(p.doubleOr("alpha", 0.05))
-                .correction(MultipleTesting.Correction.parse(p.stringOr("correction", "holm")));
+                .correction(MultipleTesting.Correction.parse(p.stringOr("correction", "holm")))
+                .decision(DecisionParams.spec(p));
         p.strings("metric").forEach(b::metric);
         p.strings("ratio").forEach(b::ratio);
+        p.strings("quantile").forEach(b::quantile);
         p.strings("covariate").forEach(b::covariate);
         if (p.has("split")) {
             Object s = p.asMap().get("split");

@@ -109,6 +109,9 @@ class DemoStudiesTruthTest {
                         covers(metric + " " + v, c.path("relative_ci_low").asDouble(), c.path("relative_ci_high").asDouble(), truth);
                     }
                 }
+                assertEquals("ok", r.at("/metrics/2/guardrail/status").asText(), "sessions did not fall: " + r.at("/metrics/2"));
+                assertEquals("ship", r.at("/decision/recommendation").asText(), r.path("decision").toString());
+                assertEquals("personalised", r.at("/decision/variant").asText());
                 break;
             }
             case "interactions": {

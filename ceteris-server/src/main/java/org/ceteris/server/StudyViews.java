@@ -67,6 +67,7 @@ final class StudyViews {
             card.put("last_run_at", last == null ? null : last.runAt().toString());
             card.put("headline", last == null ? null : last.headline());
             card.put("summary", last == null ? null : last.summary());
+            card.put("decision", decision(latest.get(s.name())));
             card.put("history", historyJson(runs.size() > 30 ? runs.subList(runs.size() - 30, runs.size()) : runs));
             cards.add(card);
         }
@@ -92,6 +93,27 @@ final class StudyViews {
             }
         }
         return spec.labels().better() == null ? "higher" : spec.labels().better();
+    }
+
+    /**
+     * The card's decision badge: {@code {recommendation, variant}} from the latest run's result (for a
+     * sequential test the winner when the advice is to ship), or null when the method makes none.
+     */
+    static Map<String, Object> decision(StoredRun latest) {
+        if (latest == null || latest.result() == null) {
+            return null;
+        }
+        com.fasterxml.jackson.databind.JsonNode d = Json.read(latest.result()).path("decision");
+        if (!d.hasNonNull("recommendation")) {
+            return null;
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        String rec = d.get("recommendation").asText();
+        m.put("recommendation", rec);
+        String variant = d.hasNonNull("variant") ? d.get("variant").asText()
+                : "ship".equals(rec) && d.hasNonNull("winner") ? d.get("winner").asText() : null;
+        m.put("variant", variant);
+        return m;
     }
 
     static byte[] bytes(Object value) {

@@ -57,6 +57,10 @@ class ApiBadInputTest {
               empty_sql: {method: ab, sql: "SELECT * FROM home_row WHERE false", variant: variant, metric: sessions}
               cyclic_dag: {method: dag_adjust, dag: "dag { A -> B ; B -> A }", exposure: A, outcome: B}
               did_bad: {method: did, table: home_row, unit: variant, time: sessions, outcome: sessions, treated: returned, post: variant}
+              guardrail_nope: {method: ab, table: home_row, variant: variant, metric: sessions, guardrail: {nope: {margin: -1%}}}
+              guardrail_sign: {method: ab, table: home_row, variant: variant, metric: sessions, guardrail: {sessions: {margin: 1%}}}
+              prior_sd_zero: {method: ab, table: home_row, variant: variant, metric: sessions, inference: bayesian, prior_sd: 0}
+              quantile_bad: {method: ab, table: home_row, variant: variant, quantile: "sessions:1.5"}
             """;
 
     @TempDir

@@ -170,6 +170,33 @@ class BrowserTest {
     }
 
     @Test
+    void decisionsShowOnCardsAndStudyPagesWithBayesianGuardrailAndQuantileParts() throws Exception {
+        open(url(""), "home-decisions");
+        WebElement badge = driver.findElement(By.cssSelector("a.card[data-study='home_row'] .badge.decision"));
+        assertTrue(badge.getText().startsWith("Decision: "), badge.getText());
+        assertTrue(List.of("ship", "do_not_ship", "keep_running", "inconclusive").contains(badge.getAttribute("data-decision")));
+        assertEquals(1, driver.findElements(By.cssSelector("a.card[data-study='artwork_test'] .badge.decision")).size(),
+                "a sequential study has a decision too");
+        assertTrue(driver.findElements(By.cssSelector("a.card[data-study='launch'] .badge.decision")).isEmpty(),
+                "a difference-in-differences study makes no ship decision");
+
+        open(url("study.html?name=home_row"), "study-home_row-decision");
+        WebElement decision = driver.findElement(By.id("decision"));
+        String reasons = decision.getText();
+        assertTrue(reasons.contains("Decision: ") && reasons.contains("Guardrail returned") && reasons.contains("traffic split"), reasons);
+        assertTrue(decision.findElements(By.cssSelector("ul.reasons li")).size() >= 4, reasons);
+        String bayes = driver.findElement(By.id("bayesian-table")).getText();
+        assertTrue(bayes.contains("chance to win") && bayes.contains("risk of choosing it") && bayes.contains("personalised vs control"), bayes);
+        String guards = driver.findElement(By.id("guardrail-table")).getText();
+        assertTrue(guards.contains("returned") && guards.contains("-10.0%"), guards);
+        String forest = driver.findElement(By.cssSelector(".chart[data-title^='Change compared with control'] svg")).getText();
+        assertTrue(forest.contains("90th percentile"), "the quantile metric is a row of the forest plot: " + forest);
+
+        open(url("study.html?name=artwork_test"), "study-artwork_test-decision");
+        assertTrue(driver.findElement(By.id("decision")).getText().contains("Decision: "));
+    }
+
+    @Test
     void didStudyShowsTheEventStudyWithTheBeforePeriodShaded() throws Exception {
         open(url("study.html?name=launch"), "study-launch");
         assertEquals(2, driver.findElements(By.cssSelector(".chart svg")).size(), "event study and history");

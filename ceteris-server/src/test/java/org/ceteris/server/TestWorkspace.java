@@ -33,6 +33,9 @@ final class TestWorkspace {
                 variant: variant
                 metric: [watch_minutes, returned]
                 covariate: watch_minutes=pre_minutes
+                quantile: [watch_minutes:0.9]
+                inference: bayesian
+                guardrail: {returned: {margin: -10%}}
               minutes_per_session:
                 method: ab
                 sql: SELECT * FROM home_row

@@ -76,4 +76,19 @@ public final class SparkDialect implements Dialect {
     public String partitionId() {
         return "spark_partition_id()";
     }
+
+    /** Spark's exact {@code percentile} interpolates linearly at (n − 1)·level, as DuckDB's quantile_cont. */
+    @Override
+    public String quantiles(String expr, double[] levels, String filter) {
+        StringBuilder list = new StringBuilder("array(");
+        for (int i = 0; i < levels.length; i++) {
+            list.append(i > 0 ? ", " : "").append(levels[i]);
+        }
+        return "percentile(" + expr + ", " + list + "))" + (filter == null ? "" : " FILTER (WHERE " + filter + ")");
+    }
+
+    @Override
+    public String element(String list, int index) {
+        return "element_at(" + list + ", " + index + ")";
+    }
 }

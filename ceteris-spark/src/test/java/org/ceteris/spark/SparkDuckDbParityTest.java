@@ -63,6 +63,14 @@ class SparkDuckDbParityTest {
     }
 
     @Test
+    void abQuantilesRowLevelAndPerUnitWithBayesianAndGuardrail() {
+        JsonNode j = same("ab", "--data", csv.toString(), "--variant", "variant", "--quantile", "watch:0.5", "--quantile", "watch:0.9",
+                "--metric", "watch", "--inference", "bayesian", "--guardrail", "watch:-5%");
+        assertEquals("quantile", j.at("/metrics/1/kind").asText(), "means first, then ratios, then quantiles");
+        same("ab", "--data", csv.toString(), "--variant", "variant", "--unit", "user", "--quantile", "watch:0.9");
+    }
+
+    @Test
     void abWithSqlOverData() {
         same("ab", "--data", parquet.toString(), "--sql", "SELECT * FROM data WHERE sessions > 1", "--variant", "variant",
                 "--metric", "watch");
