@@ -32,6 +32,11 @@ public final class DuckDbDialect implements Dialect {
     }
 
     @Override
+    public String accurateSum(String expr) {
+        return "fsum(" + expr + ")";
+    }
+
+    @Override
     public String with(String name, String query) {
         return "WITH " + name + " AS MATERIALIZED (" + query + ") ";
     }

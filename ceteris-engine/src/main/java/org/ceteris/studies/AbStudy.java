@@ -24,17 +24,23 @@ public final class AbStudy implements StudyMethod {
 
     @Override
     public Set<String> parameters() {
-        return Set.of("variant", "control", "unit", "metric", "ratio", "covariate", "split", "alpha", "correction");
+        return Set.of("variant", "control", "unit", "metric", "ratio", "covariate", "split", "alpha", "correction",
+                "exposures", "metrics", "cuped", "slices", "slice_correction");
     }
 
     /** The spec from study parameters; {@code metric}, {@code ratio} and {@code covariate} take lists. */
     public static AbSpec spec(Params p) {
-        AbSpecBuilder b = new AbSpecBuilder().variant(p.string("variant")).control(p.optString("control"))
-                .unit(p.optString("unit")).alpha(p.doubleOr("alpha", 0.05))
-                .correction(MultipleTesting.Correction.parse(p.stringOr("correction", "holm")));
+        AbSpecBuilder b = options(p, new AbSpecBuilder().variant(p.string("variant")).unit(p.optString("unit")));
         p.strings("metric").forEach(b::metric);
         p.strings("ratio").forEach(b::ratio);
         p.strings("covariate").forEach(b::covariate);
+        return b.build();
+    }
+
+    /** The parameters every scorecard takes, whatever its data: control, alpha, correction and split. */
+    public static AbSpecBuilder options(Params p, AbSpecBuilder b) {
+        b.control(p.optString("control")).alpha(p.doubleOr("alpha", 0.05))
+                .correction(MultipleTesting.Correction.parse(p.stringOr("correction", "holm")));
         if (p.has("split")) {
             Object s = p.asMap().get("split");
             if (s instanceof java.util.Map<?, ?> m) {
@@ -45,7 +51,7 @@ public final class AbStudy implements StudyMethod {
                 b.split(String.valueOf(s));
             }
         }
-        return b.build();
+        return b;
     }
 
     /** Reads the sufficient statistics with the engine and computes the scorecard. */
@@ -59,7 +65,7 @@ public final class AbStudy implements StudyMethod {
      */
     @Override
     public Headline headline(CeterisResult result) {
-        AbResult r = (AbResult) result;
+        AbResult r = result instanceof org.ceteris.metrics.MetricsResult m ? m.ab() : (AbResult) result;
         if (r.metrics().isEmpty() || r.metrics().get(0).comparisons().isEmpty()) {
             return null;
         }
@@ -81,6 +87,9 @@ public final class AbStudy implements StudyMethod {
     @Override
     public AbResult run(Engine engine, Source source, Params params) {
         params.requireOnly(parameters());
+        if (params.has("exposures")) {
+            throw new org.ceteris.CeterisException("a study with 'exposures:' runs in a workspace, whose ceteris.yaml defines its sources and metrics");
+        }
         return run(engine, source, spec(params));
     }
 }

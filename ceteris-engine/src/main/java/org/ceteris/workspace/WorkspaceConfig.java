@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import org.ceteris.CeterisException;
 import org.ceteris.engine.Engines;
+import org.ceteris.metrics.MetricCatalog;
+import org.ceteris.metrics.MetricStudies;
 import org.ceteris.studies.StudySpec;
 
 /**
@@ -32,10 +34,10 @@ import org.ceteris.studies.StudySpec;
  * Any mistake (bad YAML, an unknown top-level setting, unknown method, unknown parameter) is one line
  * naming the file and line.
  */
-public record WorkspaceConfig(List<StudySpec> studies, StudyEngine engine) {
+public record WorkspaceConfig(List<StudySpec> studies, StudyEngine engine, MetricCatalog catalog) {
 
     /** The settings the top level takes; anything else is most likely a typo that would go unnoticed. */
-    private static final List<String> TOP_LEVEL = List.of("version", "engine", "spark_master", "studies");
+    private static final List<String> TOP_LEVEL = List.of("version", "engine", "spark_master", "sources", "metrics", "studies");
 
     private static final ObjectMapper YAML = YAMLMapper.builder()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
@@ -43,11 +45,17 @@ public record WorkspaceConfig(List<StudySpec> studies, StudyEngine engine) {
     public WorkspaceConfig {
         studies = List.copyOf(studies);
         engine = engine == null ? StudyEngine.DUCKDB : engine;
+        catalog = catalog == null ? MetricCatalog.EMPTY : catalog;
     }
 
     /** Studies read from the workspace's DuckDB database. */
     public WorkspaceConfig(List<StudySpec> studies) {
-        this(studies, StudyEngine.DUCKDB);
+        this(studies, StudyEngine.DUCKDB, MetricCatalog.EMPTY);
+    }
+
+    /** Studies on {@code engine}, with no sources or metrics defined. */
+    public WorkspaceConfig(List<StudySpec> studies, StudyEngine engine) {
+        this(studies, engine, MetricCatalog.EMPTY);
     }
 
     /** Reads and checks a workspace's config file. */
@@ -87,9 +95,10 @@ public record WorkspaceConfig(List<StudySpec> studies, StudyEngine engine) {
             }
         }
         StudyEngine engine = engine(root, text, where);
+        MetricCatalog catalog = catalog(root, text, where);
         JsonNode studies = root.get("studies");
         if (studies == null || studies.isNull()) {
-            return new WorkspaceConfig(List.of(), engine);
+            return new WorkspaceConfig(List.of(), engine, catalog);
         }
         if (!studies.isObject()) {
             throw new CeterisException(where + ", line " + lineOf(text, "studies") + ": 'studies' must be a mapping of study name to settings");
@@ -104,12 +113,36 @@ public record WorkspaceConfig(List<StudySpec> studies, StudyEngine engine) {
                 }
                 @SuppressWarnings("unchecked")
                 Map<String, Object> raw = YAML.convertValue(e.getValue(), LinkedHashMap.class);
-                out.add(StudySpec.of(name, raw));
+                StudySpec spec = StudySpec.of(name, raw);
+                if (MetricStudies.uses(spec)) {
+                    MetricStudies.spec(spec, catalog);
+                }
+                out.add(spec);
             } catch (CeterisException ex) {
                 throw new CeterisException(where + ", line " + lineOf(text, name) + ": " + ex.getMessage(), ex);
             }
         }
-        return new WorkspaceConfig(out, engine);
+        return new WorkspaceConfig(out, engine, catalog);
+    }
+
+    /** {@code sources:} and {@code metrics:}, checked together; an error names the line of the entry at fault. */
+    @SuppressWarnings("unchecked")
+    private static MetricCatalog catalog(JsonNode root, String text, String where) {
+        Map<String, Object> sources = root.has("sources") ? YAML.convertValue(root.get("sources"), LinkedHashMap.class) : null;
+        Map<String, Object> metrics = root.has("metrics") ? YAML.convertValue(root.get("metrics"), LinkedHashMap.class) : null;
+        try {
+            return MetricCatalog.of(sources, metrics);
+        } catch (CeterisException e) {
+            String key = null;
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(?:metric|source) '([^']+)'").matcher(e.getMessage());
+            if (m.find()) {
+                key = m.group(1);
+            }
+            int line = key == null ? 1 : lineOf(text, key);
+            throw new CeterisException(where + ", line " + line + ": " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new CeterisException(where + ": 'sources' and 'metrics' must be mappings of name to settings", e);
+        }
     }
 
     /** {@code engine:} and {@code spark_master:}, both optional single values. */
