@@ -1,0 +1,40 @@
+package org.ceteris.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.ceteris.metrics.MetricSql;
+import org.ceteris.workspace.Workspace;
+import org.ceteris.workspace.WorkspaceMetrics;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code ceteris metrics sql}: the SQL a study over raw logs runs, one statement per source. */
+@Command(name = "sql", mixinStandardHelpOptions = true,
+        description = "Print the SQL a study runs over its logs: first exposures, one scan per source, the per-unit table.")
+public final class MetricsSqlCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--workspace", required = true, paramLabel = "DIR", description = "workspace folder")
+    Path workspace;
+
+    @Option(names = "--study", required = true, paramLabel = "NAME", description = "a study with exposures: and metrics:")
+    String study;
+
+    @Override
+    public Integer call() {
+        StringBuilder sb = new StringBuilder();
+        for (MetricSql.Statement s : WorkspaceMetrics.sql(Workspace.open(workspace), study)) {
+            sb.append("-- ").append(s.comment()).append('\n').append("CREATE TEMPORARY TABLE ").append(s.table()).append(" AS\n")
+                    .append(s.sql()).append(";\n\n");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(sb);
+        out.flush();
+        return 0;
+    }
+}
