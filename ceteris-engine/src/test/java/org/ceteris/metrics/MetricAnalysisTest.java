@@ -67,6 +67,29 @@ class MetricAnalysisTest {
     }
 
     @Test
+    void sequentialStudyIsTheSequentialReplayOfThePerUnitTableLookedAtByFirstExposure() {
+        WorkspaceConfig config = WorkspaceConfig.read(MetricTableTest.dir().resolve("ceteris.yaml"));
+        var study = config.study("home_row_sequential");
+        Path units = tmp.resolve("units.parquet");
+        String viaLogs;
+        try (DuckDbEngine db = DuckDbEngine.inMemory()) {
+            viaLogs = Json.write(MetricStudies.run(db, study, config.catalog(), MetricTableTest.dir()));
+            MetricTable.build(db, MetricStudies.spec(study, config.catalog()), MetricTableTest.dir());
+            db.execute("COPY " + MetricSql.UNITS + " TO '" + units + "' (FORMAT parquet)");
+        }
+        String direct;
+        try (DuckDbEngine db = DuckDbEngine.inMemory()) {
+            direct = Json.write(org.ceteris.studies.SequentialStudy.run(db, new Source.File(units), org.ceteris.studies.SequentialStudy.spec(
+                    new Params("t", java.util.Map.of("variant", "variant", "time", "first_exposure", "metric", "tv_minutes",
+                            "covariate", "tv_minutes_cuped", "every", 2)))));
+        }
+        assertEquals(direct, viaLogs);
+        JsonNode r = Json.read(viaLogs);
+        assertEquals("sequential", r.get("method").asText());
+        assertTrue(r.get("looks").size() >= 5, "a look every 2 days over 10 days of exposures");
+    }
+
+    @Test
     void sameLogsGiveByteIdenticalJson() {
         MetricStudySpec spec = MetricTableTest.spec("home_row");
         String first;
