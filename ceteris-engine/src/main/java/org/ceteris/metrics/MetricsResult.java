@@ -29,6 +29,10 @@ public record MetricsResult(@JsonIgnore AbResult ab, @JsonIgnore List<Metric> me
                             @JsonIgnore List<Slice> slices, @JsonIgnore List<Heterogeneity> heterogeneity,
                             @JsonIgnore boolean sliced) implements CeterisResult {
 
+    /** The scorecard's words for units without a value, which here are units whose window had not ended. */
+    private static final java.util.regex.Pattern MISSING = java.util.regex.Pattern.compile(
+            "(\\d+) unit\\(s\\) had a missing or non-numeric value of (\\S+) and were left out of that metric\\.");
+
     public MetricsResult {
         metrics = List.copyOf(metrics);
         extra = List.copyOf(extra);
@@ -57,9 +61,30 @@ public record MetricsResult(@JsonIgnore AbResult ab, @JsonIgnore List<Metric> me
         return ab.method();
     }
 
+    /**
+     * The scorecard's diagnostics, where "missing values" of a metric are in fact units whose window had
+     * not ended (a per-unit value is NULL only then) reworded as {@code INCOMPLETE_WINDOW}, then the logs'.
+     */
     @Override
     public List<Diagnostic> diagnostics() {
-        List<Diagnostic> all = new ArrayList<>(ab.diagnostics());
+        List<Diagnostic> all = new ArrayList<>();
+        for (Diagnostic d : ab.diagnostics()) {
+            java.util.regex.Matcher m = MISSING.matcher(d.message());
+            String metric = m.matches() ? m.group(2) : null;
+            Metric x = null;
+            for (int i = 0; metric != null && i < ab.metrics().size(); i++) {
+                if (ab.metrics().get(i).metric().equals(metric)) {
+                    x = metrics.get(i);
+                }
+            }
+            if (x != null && x.incompleteUnits() != null && String.valueOf(x.incompleteUnits()).equals(m.group(1))) {
+                all.add(new Diagnostic(org.ceteris.result.DiagnosticCode.INCOMPLETE_WINDOW.name(), d.severity(), m.group(1)
+                        + " unit(s) were exposed too recently for the window of " + metric + " to end by the latest event of its "
+                        + "source; they were left out of that metric."));
+            } else {
+                all.add(d);
+            }
+        }
         all.addAll(extra);
         return all;
     }
@@ -85,10 +110,7 @@ public record MetricsResult(@JsonIgnore AbResult ab, @JsonIgnore List<Metric> me
             }
             m.set("definition", Json.mapper().valueToTree(x.definition()));
         }
-        ArrayNode diagnostics = (ArrayNode) root.get("diagnostics");
-        for (Diagnostic d : extra) {
-            diagnostics.add(Json.mapper().valueToTree(d));
-        }
+        root.set("diagnostics", Json.mapper().valueToTree(diagnostics()));
         Map<String, Object> out = new LinkedHashMap<>();
         root.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue()));
         if (sliced) {

@@ -57,6 +57,18 @@ class MetricAnalysisTest {
         JsonNode last = diagnostics.remove(diagnostics.size() - 1);
         assertEquals("MULTIPLE_EXPOSURES", last.get("code").asText());
         assertTrue(last.get("message").asText().startsWith("2 unit(s)"), last.toString());
+        // units whose window had not ended are the scorecard's "missing values", reworded in place
+        ArrayNode abDiagnostics = (ArrayNode) Json.read(abJson).get("diagnostics");
+        int reworded = 0;
+        for (int i = 0; i < diagnostics.size(); i++) {
+            if (diagnostics.get(i).get("code").asText().equals("INCOMPLETE_WINDOW")) {
+                assertEquals("MISSING_VALUES", abDiagnostics.get(i).get("code").asText());
+                assertEquals(abDiagnostics.get(i).get("message").asText().split(" ")[0], diagnostics.get(i).get("message").asText().split(" ")[0]);
+                diagnostics.set(i, abDiagnostics.get(i));
+                reworded++;
+            }
+        }
+        assertEquals(7, reworded, "every windowed metric but played and fixed_cap_minutes has late units; the ratio too");
         assertEquals(abJson, Json.write(shared), "the ab part of the result");
         assertTrue(added.contains("inactive_7_9:lower:187"), added.toString());
         assertTrue(added.contains("watch_minutes:higher:97"), added.toString());
