@@ -91,6 +91,7 @@ public final class DemoStudies {
                     exposures: {source: signups, unit: member_id, variant: referral, time: signup_date}
                     metrics: [inactive_30]
                     control: not_referred
+                    split: {not_referred: 0.74, referred: 0.26}
                     """, "the naive gap overstates referral's effect (confounded by trial viewing, friends and country); "
                             + "referral_programme gives the causal estimate.", """
                     signups: {sql: "SELECT member_id, signup_date, CASE WHEN referral_code IS NULL THEN 'not_referred' ELSE 'referred' END AS referral FROM members"}

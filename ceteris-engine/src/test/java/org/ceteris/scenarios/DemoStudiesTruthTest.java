@@ -1,6 +1,7 @@
 package org.ceteris.scenarios;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -50,6 +51,7 @@ class DemoStudiesTruthTest {
                 double gap = r.path("metrics").get(0).path("comparisons").get(0).path("estimate").asDouble();
                 assertTrue(gap < truth.number("ate"), () -> "naive gap " + gap + " vs causal " + truth.number("ate"));
                 assertEquals("lower", r.path("metrics").get(0).path("better").asText());
+                assertFalse(r.path("srm").path("mismatch").asBoolean(), "about a quarter of sign-ups use a code, as the split says");
                 return;
             }
             check(entry.method(), r, truth);
