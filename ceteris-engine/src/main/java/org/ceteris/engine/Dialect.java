@@ -79,11 +79,6 @@ public interface Dialect {
         return "WITH " + name + " AS (" + query + ") ";
     }
 
-    /** The sum of a DOUBLE expression over the group; engines with a compensated sum use it (fewer order-dependent last bits). */
-    default String accurateSum(String expr) {
-        return "sum(" + expr + ")";
-    }
-
     /**
      * The {@code p}-quantile of {@code expr} over the group with linear interpolation between the
      * closest ranks (DuckDB's {@code quantile_cont}, Spark's {@code percentile}, R's type 7).

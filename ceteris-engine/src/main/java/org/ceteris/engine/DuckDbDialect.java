@@ -32,11 +32,6 @@ public final class DuckDbDialect implements Dialect {
     }
 
     @Override
-    public String accurateSum(String expr) {
-        return "fsum(" + expr + ")";
-    }
-
-    @Override
     public String with(String name, String query) {
         return "WITH " + name + " AS MATERIALIZED (" + query + ") ";
     }

@@ -26,6 +26,14 @@ public final class MetricSql {
     /** Column of the per-unit table holding the first exposure time. */
     public static final String FIRST_EXPOSURE = "first_exposure";
 
+    /**
+     * The type per-unit sums are taken in: a parallel engine adds a unit's events in whatever order its
+     * threads finish, and a floating-point sum then differs in its last bits from run to run; a
+     * decimal sum is exact, so the same logs give byte-identical results. Values are rounded to 10
+     * decimals and must stay below 1e28 in absolute value.
+     */
+    static final String EXACT = "DECIMAL(38, 10)";
+
     private MetricSql() {
     }
 
@@ -133,7 +141,7 @@ public final class MetricSql {
         String cond = m.filter() == null ? window : window + " AND (" + m.filter() + ")";
         String value = m.value() == null ? null : "e." + d.ident(m.value());
         return switch (m.aggregate()) {
-            case SUM -> d.accurateSum("CASE WHEN " + cond + " THEN CAST(" + value + " AS DOUBLE) END");
+            case SUM -> "CAST(sum(CASE WHEN " + cond + " THEN CAST(" + value + " AS " + EXACT + ") END) AS DOUBLE)";
             case COUNT -> "count(CASE WHEN " + cond + " THEN 1 END)";
             case MAX -> "max(CASE WHEN " + cond + " THEN CAST(" + value + " AS DOUBLE) END)";
             case COUNT_DISTINCT -> "count(DISTINCT CASE WHEN " + cond + " THEN " + value + " END)";
