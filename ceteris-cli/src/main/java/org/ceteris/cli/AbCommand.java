@@ -1,6 +1,5 @@
 package org.ceteris.cli;
 
-import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,58 +12,42 @@ import org.ceteris.experiment.MetricResult;
 import org.ceteris.experiment.VariantSummary;
 import org.ceteris.studies.AbStudy;
 import org.ceteris.report.Wording;
-import org.ceteris.stats.MultipleTesting;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code ceteris ab}: the A/B/n scorecard. */
 @Command(name = "ab", mixinStandardHelpOptions = true,
         description = "A/B/n scorecard: effects with intervals, CUPED, ratio metrics, sample-ratio check, multiple testing.")
 public final class AbCommand implements Callable<Integer> {
 
-    @Spec
-    CommandSpec spec;
+    @Mixin ArmOptions arms;
 
-    @Mixin
-    DataOptions data;
+    @Mixin UnitOption unit;
 
-    @Option(names = "--variant", required = true, paramLabel = "COL", description = "column holding the variant of each row")
-    String variant;
+    @Option(names = "--metric", paramLabel = "COL",
+            description = "mean metric (a 0/1 column is a proportion); repeatable") List<String> metrics = new ArrayList<>();
 
-    @Option(names = "--control", paramLabel = "NAME", description = "control variant (default: 'control', else the first in sort order)")
-    String control;
+    @Option(names = "--ratio", paramLabel = "NAME=NUM/DEN",
+            description = "ratio metric ΣNUM/ΣDEN; repeatable") List<String> ratios = new ArrayList<>();
 
-    @Option(names = "--unit", paramLabel = "COL", description = "unit column: rows are summed per unit first")
-    String unit;
+    @Option(names = "--covariate", paramLabel = "METRIC=COL",
+            description = "CUPED pre-period covariate for a metric; repeatable") List<String> covariates = new ArrayList<>();
 
-    @Option(names = "--metric", paramLabel = "COL", description = "mean metric (a 0/1 column is a proportion); repeatable")
-    List<String> metrics = new ArrayList<>();
+    @Option(names = "--split", paramLabel = "NAME=WEIGHT,…", description = "expected traffic split for the SRM check (default equal)") String split;
 
-    @Option(names = "--ratio", paramLabel = "NAME=NUM/DEN", description = "ratio metric ΣNUM/ΣDEN; repeatable")
-    List<String> ratios = new ArrayList<>();
+    @Mixin AlphaOption alpha;
 
-    @Option(names = "--covariate", paramLabel = "METRIC=COL", description = "CUPED pre-period covariate for a metric; repeatable")
-    List<String> covariates = new ArrayList<>();
+    @Mixin CorrectionOption correction;
 
-    @Option(names = "--split", paramLabel = "NAME=WEIGHT,…", description = "expected traffic split for the SRM check (default equal)")
-    String split;
+    @Mixin DataOptions data;
 
-    @Option(names = "--alpha", defaultValue = "0.05", description = "significance level (default ${DEFAULT-VALUE})")
-    double alpha;
-
-    @Option(names = "--correction", defaultValue = "holm", description = "none, holm or bh (default ${DEFAULT-VALUE})")
-    String correction;
-
-    @Option(names = "--json", description = "print one JSON document")
-    boolean json;
+    @Mixin OutputOptions output;
 
     @Override
     public Integer call() {
-        AbSpecBuilder b = new AbSpecBuilder().variant(variant).control(control).unit(unit).alpha(alpha)
-                .correction(MultipleTesting.Correction.parse(correction));
+        AbSpecBuilder b = new AbSpecBuilder().variant(arms.variant).control(arms.control).unit(unit.unit).alpha(alpha.value())
+                .correction(correction.value());
         metrics.forEach(b::metric);
         ratios.forEach(b::ratio);
         covariates.forEach(b::covariate);
@@ -72,20 +55,9 @@ public final class AbCommand implements Callable<Integer> {
             b.split(split);
         }
         AbSpec abSpec = b.build();
-        AbResult result;
-        try (DataOptions.Opened opened = data.open()) {
-            result = AbStudy.run(opened.engine(), opened.source(), abSpec);
-        }
-        PrintWriter out = spec.commandLine().getOut();
-        if (json) {
-            Output.json(out, result);
-        } else {
-            out.print(render(result));
-            out.flush();
-        }
-        return 0;
+        AbResult result = data.run((engine, source) -> AbStudy.run(engine, source, abSpec));
+        return output.print(result, AbCommand::render);
     }
-
 
     static String render(AbResult r) {
         StringBuilder sb = new StringBuilder();

@@ -4,16 +4,17 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.ceteris.CeterisException;
 import org.ceteris.advisor.Advice;
 import org.ceteris.advisor.MethodAdvisor;
 import org.ceteris.advisor.Situation;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code ceteris advise}: recommends a design from the shape of the question. Asks on a terminal
@@ -23,59 +24,49 @@ import picocli.CommandLine.Spec;
         description = "Recommend a design (experiment, synthetic control, DiD, propensity methods) for a causal question.")
 public final class AdviseCommand implements Callable<Integer> {
 
-    @Spec
-    CommandSpec spec;
+    @Option(names = "--randomised", paramLabel = "yes|no", arity = "1", converter = YesNo.class,
+            description = "can units be assigned at random?") Boolean randomised;
 
-    @Option(names = "--randomised", paramLabel = "yes|no", description = "can units be assigned at random?")
-    String randomised;
+    @Option(names = "--treated-units", paramLabel = "N", description = "how many units got the change") Integer treatedUnits;
 
-    @Option(names = "--treated-units", paramLabel = "N", description = "how many units got the change")
-    Integer treatedUnits;
+    @Option(names = "--units", paramLabel = "N", description = "how many units in all") Integer units;
 
-    @Option(names = "--units", paramLabel = "N", description = "how many units in all")
-    Integer units;
+    @Option(names = "--pre-periods", paramLabel = "N", description = "periods of outcome data before the change") Integer prePeriods;
 
-    @Option(names = "--pre-periods", paramLabel = "N", description = "periods of outcome data before the change")
-    Integer prePeriods;
+    @Option(names = "--comparison", paramLabel = "yes|no", arity = "1", converter = YesNo.class,
+            description = "are there comparable units without the change?") Boolean comparison;
 
-    @Option(names = "--comparison", paramLabel = "yes|no", description = "are there comparable units without the change?")
-    String comparison;
+    @Option(names = "--staggered", paramLabel = "yes|no", arity = "1", converter = YesNo.class,
+            description = "did units get the change at different times?") Boolean staggered;
 
-    @Option(names = "--staggered", paramLabel = "yes|no", description = "did units get the change at different times?")
-    String staggered;
+    @Option(names = "--unit-covariates", paramLabel = "yes|no", arity = "1", converter = YesNo.class,
+            description = "unit-level data on what drove who got the change?") Boolean unitCovariates;
 
-    @Option(names = "--unit-covariates", paramLabel = "yes|no", description = "unit-level data on what drove who got the change?")
-    String unitCovariates;
+    @Option(names = "--dag", paramLabel = "yes|no", arity = "1", converter = YesNo.class, description = "is there a causal graph?") Boolean dag;
 
-    @Option(names = "--dag", paramLabel = "yes|no", description = "is there a causal graph?")
-    String dag;
+    @Option(names = "--early-stopping", paramLabel = "yes|no", arity = "1", converter = YesNo.class,
+            description = "look at results continuously and stop early?") Boolean earlyStopping;
 
-    @Option(names = "--early-stopping", paramLabel = "yes|no", description = "look at results continuously and stop early?")
-    String earlyStopping;
+    @Option(names = "--variants", paramLabel = "N", description = "versions compared, including control") Integer variants;
 
-    @Option(names = "--variants", paramLabel = "N", description = "versions compared, including control")
-    Integer variants;
+    @Option(names = "--concurrent", paramLabel = "yes|no", arity = "1", converter = YesNo.class,
+            description = "do other experiments run on the same units?") Boolean concurrent;
 
-    @Option(names = "--concurrent", paramLabel = "yes|no", description = "do other experiments run on the same units?")
-    String concurrent;
+    @Option(names = "--no-input", description = "never ask; advise from the flags alone") boolean noInput;
 
-    @Option(names = "--no-input", description = "never ask; advise from the flags alone")
-    boolean noInput;
-
-    @Option(names = "--json", description = "print one JSON document")
-    boolean json;
+    @Mixin OutputOptions output;
 
     @Override
     public Integer call() throws IOException {
-        Boolean rand = yesNo("--randomised", randomised);
-        Boolean comp = yesNo("--comparison", comparison);
-        Boolean stag = yesNo("--staggered", staggered);
-        Boolean cov = yesNo("--unit-covariates", unitCovariates);
-        Boolean hasDag = yesNo("--dag", dag);
-        Boolean early = yesNo("--early-stopping", earlyStopping);
-        Boolean conc = yesNo("--concurrent", concurrent);
-        PrintWriter out = spec.commandLine().getOut();
-        if (!noInput && !json && System.console() != null) {
+        Boolean rand = randomised;
+        Boolean comp = comparison;
+        Boolean stag = staggered;
+        Boolean cov = unitCovariates;
+        Boolean hasDag = dag;
+        Boolean early = earlyStopping;
+        Boolean conc = concurrent;
+        PrintWriter out = output.out();
+        if (!noInput && !output.json && System.console() != null) {
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in));
             if (rand == null) {
                 rand = ask(in, out, "Can you choose at random who gets the change? (yes/no)");
@@ -104,10 +95,12 @@ public final class AdviseCommand implements Callable<Integer> {
         }
         Advice a = MethodAdvisor.advise(new Situation(rand, treatedUnits, units, prePeriods, comp, stag, cov, hasDag, early,
                 variants, conc));
-        if (json) {
-            Output.json(out, a);
-            return 0;
-        }
+        return output.print(a, AdviseCommand::render);
+    }
+
+    static String render(Advice a) {
+        StringWriter text = new StringWriter();
+        PrintWriter out = new PrintWriter(text);
         out.println("Recommended design: " + a.design());
         out.println();
         out.println("Why:");
@@ -122,12 +115,24 @@ public final class AdviseCommand implements Callable<Integer> {
         }
         a.warnings().forEach(w -> out.println("Note: " + w));
         out.flush();
-        return 0;
+        return text.toString();
     }
 
     private static void check(String flag, Integer v) {
         if (v != null && v < 0) {
             throw new CeterisException(flag + " must be zero or more, got " + v);
+        }
+    }
+
+    /** Reads yes/no flags as booleans: yes, y, true or no, n, false, in any case. */
+    static final class YesNo implements CommandLine.ITypeConverter<Boolean> {
+        @Override
+        public Boolean convert(String value) {
+            try {
+                return yesNo("value", value);
+            } catch (CeterisException e) {
+                throw new CommandLine.TypeConversionException("takes yes or no, got '" + value + "'");
+            }
         }
     }
 

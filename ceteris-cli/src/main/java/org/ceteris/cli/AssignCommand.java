@@ -1,6 +1,5 @@
 package org.ceteris.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,41 +17,31 @@ import org.ceteris.assignment.BulkAssignment;
 import org.ceteris.engine.DuckDbEngine;
 import org.ceteris.engine.Source;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code ceteris assign}: deterministic layered assignment, compatible with the GrowthBook SDKs. */
 @Command(name = "assign", mixinStandardHelpOptions = true,
         description = "Assign one unit (--unit) or a table of units (--units) to the experiments of a config, as the GrowthBook SDKs do.")
 public final class AssignCommand implements Callable<Integer> {
 
-    @Spec
-    CommandSpec spec;
+    @Option(names = "--config", required = true, paramLabel = "FILE", description = "assignment config (YAML)") Path config;
 
-    @Option(names = "--config", required = true, paramLabel = "FILE", description = "assignment config (YAML)")
-    Path config;
+    @Option(names = "--unit", paramLabel = "ID", description = "one unit id") String unit;
 
-    @Option(names = "--unit", paramLabel = "ID", description = "one unit id")
-    String unit;
+    @Option(names = "--attr", paramLabel = "KEY=VALUE",
+            description = "attribute of the unit for targeting; true/false and numbers are typed; repeatable") List<String> attrs = new ArrayList<>();
 
-    @Option(names = "--attr", paramLabel = "KEY=VALUE", description = "attribute of the unit for targeting; true/false and numbers are typed; repeatable")
-    List<String> attrs = new ArrayList<>();
+    @Option(names = "--force", paramLabel = "EXPERIMENT=VARIATION",
+            description = "QA override of one experiment's variation; repeatable") List<String> forced = new ArrayList<>();
 
-    @Option(names = "--force", paramLabel = "EXPERIMENT=VARIATION", description = "QA override of one experiment's variation; repeatable")
-    List<String> forced = new ArrayList<>();
+    @Option(names = "--units", paramLabel = "FILE", description = "CSV or Parquet table of units (bulk assignment)") Path units;
 
-    @Option(names = "--units", paramLabel = "FILE", description = "CSV or Parquet table of units (bulk assignment)")
-    Path units;
+    @Option(names = "--id-column", paramLabel = "COL", description = "column of --units holding the unit id") String idColumn;
 
-    @Option(names = "--id-column", paramLabel = "COL", description = "column of --units holding the unit id")
-    String idColumn;
+    @Option(names = "--out", paramLabel = "FILE", description = "output of bulk assignment: .parquet or .csv") Path out;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "output of bulk assignment: .parquet or .csv")
-    Path out;
-
-    @Option(names = "--json", description = "print one JSON document")
-    boolean json;
+    @Mixin OutputOptions output;
 
     @Override
     public Integer call() {
@@ -61,19 +50,12 @@ public final class AssignCommand implements Callable<Integer> {
         }
         AssignConfig cfg = AssignConfigYaml.read(config);
         Assigner assigner = new Assigner(cfg);
-        PrintWriter pw = spec.commandLine().getOut();
         if (unit != null) {
             if (idColumn != null || out != null) {
                 throw new CeterisException("--id-column and --out go with --units, not with --unit");
             }
             UnitAssignment result = assigner.assign(unit, attributes(attrs), forcedMap(forced));
-            if (json) {
-                Output.json(pw, result);
-            } else {
-                pw.print(render(result));
-                pw.flush();
-            }
-            return 0;
+            return output.print(result, AssignCommand::render);
         }
         if (idColumn == null || out == null) {
             throw new CeterisException("bulk assignment needs --id-column COL and --out FILE.parquet|.csv");
@@ -85,13 +67,8 @@ public final class AssignCommand implements Callable<Integer> {
         try (DuckDbEngine engine = DuckDbEngine.inMemory()) {
             s = BulkAssignment.run(engine, new Source.File(units), idColumn, assigner, out);
         }
-        if (json) {
-            Output.json(pw, s);
-        } else {
-            pw.printf(Locale.ROOT, "assigned %,d units in %d experiments: %,d rows written to %s%n", s.units(), assigner.size(), s.rows(), out);
-            pw.flush();
-        }
-        return 0;
+        return output.print(s, x -> String.format(Locale.ROOT, "assigned %,d units in %d experiments: %,d rows written to %s%n",
+                x.units(), assigner.size(), x.rows(), out));
     }
 
     static Map<String, Object> attributes(List<String> pairs) {

@@ -1,6 +1,5 @@
 package org.ceteris.cli;
 
-import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -10,44 +9,29 @@ import org.ceteris.dag.DagAdjustSpec;
 import org.ceteris.dag.Effect;
 import org.ceteris.dag.Instrument;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code ceteris dag adjust}: the minimal adjustment sets, front-door sets and instruments of an effect. */
 @Command(name = "adjust", mixinStandardHelpOptions = true,
         description = "What to adjust for: all minimal adjustment sets, front-door sets and instruments.")
 public final class DagAdjustCommand implements Callable<Integer> {
 
-    @Spec
-    CommandSpec spec;
+    @Mixin DagOption dag;
 
-    @Option(names = "--dag", required = true, paramLabel = "DAG|@FILE", description = "the DAG in DAGitty syntax, or @FILE")
-    String dag;
+    @Option(names = "--exposure", paramLabel = "NODE", description = "exposure (default: the node marked [exposure])") String exposure;
 
-    @Option(names = "--exposure", paramLabel = "NODE", description = "exposure (default: the node marked [exposure])")
-    String exposure;
+    @Option(names = "--outcome", paramLabel = "NODE", description = "outcome (default: the node marked [outcome])") String outcome;
 
-    @Option(names = "--outcome", paramLabel = "NODE", description = "outcome (default: the node marked [outcome])")
-    String outcome;
+    @Option(names = "--effect", defaultValue = "total", paramLabel = "total|direct",
+            description = "total or direct (default ${DEFAULT-VALUE})") String effect;
 
-    @Option(names = "--effect", defaultValue = "total", paramLabel = "total|direct", description = "total or direct (default ${DEFAULT-VALUE})")
-    String effect;
-
-    @Option(names = "--json", description = "print one JSON document")
-    boolean json;
+    @Mixin OutputOptions output;
 
     @Override
     public Integer call() {
-        DagAdjustResult r = DagAdjust.analyze(new DagAdjustSpec(DagCommand.read(dag), exposure, outcome, Effect.parse(effect)));
-        PrintWriter out = spec.commandLine().getOut();
-        if (json) {
-            Output.json(out, r);
-        } else {
-            out.print(render(r));
-            out.flush();
-        }
-        return 0;
+        DagAdjustResult r = DagAdjust.analyze(new DagAdjustSpec(dag.read(), exposure, outcome, Effect.parse(effect)));
+        return output.print(r, DagAdjustCommand::render);
     }
 
     static String render(DagAdjustResult r) {

@@ -7,7 +7,6 @@ import java.util.Locale;
 import org.ceteris.CeterisException;
 import org.ceteris.dag.Dag;
 import org.ceteris.result.Diagnostic;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
@@ -18,15 +17,7 @@ import picocli.CommandLine.Command;
         description = "Causal DAGs (DAGitty syntax): adjustment sets, d-separation, testable implications, tests, drawing.",
         subcommands = {DagAdjustCommand.class, DagDsepCommand.class, DagImplicationsCommand.class, DagTestCommand.class,
                 DagDrawCommand.class})
-public final class DagCommand implements Runnable {
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+public final class DagCommand extends GroupCommand {
 
     /** The diagram of {@code --dag}: DAGitty text, or {@code @FILE} to read it from a file. */
     static Dag read(String dag) {

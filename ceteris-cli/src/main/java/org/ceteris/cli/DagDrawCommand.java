@@ -10,26 +10,24 @@ import java.util.concurrent.TimeUnit;
 import org.ceteris.CeterisException;
 import org.ceteris.dag.DotWriter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code ceteris dag draw}: the DAG as Graphviz DOT, or as SVG when Graphviz {@code dot} is installed. */
 @Command(name = "draw", mixinStandardHelpOptions = true, description = "Draw the DAG: FILE.dot (Graphviz DOT) or FILE.svg (needs Graphviz 'dot').")
 public final class DagDrawCommand implements Callable<Integer> {
 
-    @Spec
-    CommandSpec spec;
+    @Spec CommandSpec spec;
 
-    @Option(names = "--dag", required = true, paramLabel = "DAG|@FILE", description = "the DAG in DAGitty syntax, or @FILE")
-    String dag;
+    @Mixin DagOption dag;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE.svg|FILE.dot", description = "where to write the drawing")
-    Path out;
+    @Option(names = "--out", required = true, paramLabel = "FILE.svg|FILE.dot", description = "where to write the drawing") Path out;
 
     @Override
     public Integer call() throws IOException {
-        String dot = DotWriter.write(DagCommand.read(dag));
+        String dot = DotWriter.write(dag.read());
         String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
         if (!name.endsWith(".dot") && !name.endsWith(".gv") && !name.endsWith(".svg")) {
             throw new CeterisException("--out must end in .dot or .svg, got '" + out.getFileName() + "'");

@@ -1,6 +1,5 @@
 package org.ceteris.cli;
 
-import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -14,60 +13,40 @@ import org.ceteris.dag.ImplicationTest;
 import org.ceteris.dag.IndependenceTest;
 import org.ceteris.inputs.DagInputs;
 import org.ceteris.report.Wording;
-import org.ceteris.stats.MultipleTesting;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code ceteris dag test}: the DAG's implications tested against data. */
 @Command(name = "test", mixinStandardHelpOptions = true,
         description = "Test the DAG's implications against data (Fisher z for numbers, chi-squared for categories).")
 public final class DagTestCommand implements Callable<Integer> {
 
-    @Spec
-    CommandSpec spec;
+    @Mixin DagOption dag;
 
-    @Option(names = "--dag", required = true, paramLabel = "DAG|@FILE", description = "the DAG in DAGitty syntax, or @FILE")
-    String dag;
+    @Mixin AlphaOption alpha;
 
-    @Mixin
-    DataOptions data;
-
-    @Option(names = "--alpha", defaultValue = "0.05", description = "significance level (default ${DEFAULT-VALUE})")
-    double alpha;
-
-    @Option(names = "--correction", defaultValue = "holm", description = "none, holm or bh (default ${DEFAULT-VALUE})")
-    String correction;
+    @Mixin CorrectionOption correction;
 
     @Option(names = "--test", defaultValue = "auto", paramLabel = "auto|fisher_z|chisq|g",
-            description = "independence test (default ${DEFAULT-VALUE}: chi-squared when all variables are categorical)")
-    String test;
+            description = "independence test (default ${DEFAULT-VALUE}: chi-squared when all variables are categorical)") String test;
 
-    @Option(names = "--json", description = "print one JSON document")
-    boolean json;
+    @Mixin DataOptions data;
+
+    @Mixin OutputOptions output;
 
     @Override
     public Integer call() {
-        Dag d = DagCommand.read(dag);
-        DagTestSpec s = new DagTestSpec(d, alpha, MultipleTesting.Correction.parse(correction), IndependenceTest.parse(test));
+        Dag d = dag.read();
+        DagTestSpec s = new DagTestSpec(d, alpha.value(), correction.value(), IndependenceTest.parse(test));
         List<Implication> implications = d.implications();
-        DagTestResult r;
-        try (DataOptions.Opened opened = data.open()) {
+        DagTestResult r = data.run((engine, source) -> {
             IndependenceTest kind = s.test() != null ? s.test()
-                    : DagInputs.chooseTest(opened.engine(), opened.source(), DagInputs.variables(d, implications));
-            DagTestInput in = DagInputs.load(opened.engine(), opened.source(), d, implications, kind);
-            r = DagTester.test(new DagTestSpec(d, alpha, s.correction(), kind), implications, in);
-        }
-        PrintWriter out = spec.commandLine().getOut();
-        if (json) {
-            Output.json(out, r);
-        } else {
-            out.print(render(r));
-            out.flush();
-        }
-        return 0;
+                    : DagInputs.chooseTest(engine, source, DagInputs.variables(d, implications));
+            DagTestInput in = DagInputs.load(engine, source, d, implications, kind);
+            return DagTester.test(new DagTestSpec(d, alpha.value(), s.correction(), kind), implications, in);
+        });
+        return output.print(r, DagTestCommand::render);
     }
 
     static String render(DagTestResult r) {

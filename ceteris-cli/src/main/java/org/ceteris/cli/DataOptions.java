@@ -20,25 +20,33 @@ public final class DataOptions {
 
     private static final Pattern CATALOG_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*){0,2}");
 
-    @Option(names = "--data", paramLabel = "FILE", description = "CSV or Parquet file to analyse (with --engine spark also a folder or URI)")
-    String data;
+    @Option(names = "--data", paramLabel = "FILE",
+            description = "CSV or Parquet file to analyse (with --engine spark also a folder or URI)") String data;
 
-    @Option(names = "--workspace", paramLabel = "DIR", description = "workspace folder (with --table or --sql)")
-    Path workspace;
+    @Option(names = "--workspace", paramLabel = "DIR", description = "workspace folder (with --table or --sql)") Path workspace;
 
-    @Option(names = "--table", paramLabel = "T", description = "table of the workspace (with --engine spark: of the Spark catalog)")
-    String table;
+    @Option(names = "--table", paramLabel = "T", description = "table of the workspace (with --engine spark: of the Spark catalog)") String table;
 
-    @Option(names = "--sql", paramLabel = "QUERY", description = "SELECT query over the workspace (or over --data as table `data`)")
-    String sql;
+    @Option(names = "--sql", paramLabel = "QUERY", description = "SELECT query over the workspace (or over --data as table `data`)") String sql;
 
     @Option(names = "--engine", paramLabel = "NAME", defaultValue = "duckdb",
-            description = "where the SQL runs: duckdb (default, in this process) or spark (needs the ceteris-spark jar)")
-    String engine;
+            description = "where the SQL runs: duckdb (default, in this process) or spark (needs the ceteris-spark jar)") String engine;
 
     @Option(names = "--spark-master", paramLabel = "URL",
-            description = "Spark master with --engine spark: local[*] (default), local[2], yarn, spark://HOST:7077, k8s://…")
-    String sparkMaster;
+            description = "Spark master with --engine spark: local[*] (default), local[2], yarn, spark://HOST:7077, k8s://…") String sparkMaster;
+
+    /** A study run on the data the flags name: the engine that reads it and what to read. */
+    @FunctionalInterface
+    public interface Study<R> {
+        R run(Engine engine, Source source);
+    }
+
+    /** Opens the data, runs {@code study} on it and closes the engine again, whatever happens. */
+    public <R> R run(Study<R> study) {
+        try (Opened opened = open()) {
+            return study.run(opened.engine(), opened.source());
+        }
+    }
 
     /** An open engine and the source to read, checked for a consistent combination of flags. */
     public Opened open() {

@@ -40,20 +40,17 @@ import picocli.CommandLine.Spec;
         description = "Generate every built-in scenario into one workspace, run a study for each, and serve the dashboard.")
 public final class DemoCommand implements Callable<Integer> {
 
-    @Spec
-    CommandSpec spec;
+    @Spec CommandSpec spec;
 
-    @Option(names = "--dir", defaultValue = "demo-workspace", paramLabel = "DIR", description = "workspace folder (default ${DEFAULT-VALUE})")
-    Path dir;
+    @Option(names = "--dir", defaultValue = "demo-workspace", paramLabel = "DIR",
+            description = "workspace folder (default ${DEFAULT-VALUE})") Path dir;
 
-    @Option(names = "--port", defaultValue = "7070", paramLabel = "P", description = "dashboard port (default ${DEFAULT-VALUE}; 0 for any free port)")
-    int port;
+    @Option(names = "--port", defaultValue = "7070", paramLabel = "P",
+            description = "dashboard port (default ${DEFAULT-VALUE}; 0 for any free port)") int port;
 
-    @Option(names = "--no-serve", description = "stop after the studies have run (do not start the dashboard)")
-    boolean noServe;
+    @Option(names = "--no-serve", description = "stop after the studies have run (do not start the dashboard)") boolean noServe;
 
-    @Option(names = "--seed", defaultValue = "20261127", description = "random seed of the generated data (default ${DEFAULT-VALUE})")
-    long seed;
+    @Option(names = "--seed", defaultValue = "20261127", description = "random seed of the generated data (default ${DEFAULT-VALUE})") long seed;
 
     @Override
     public Integer call() throws InterruptedException {

@@ -1,6 +1,5 @@
 package org.ceteris.cli;
 
-import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -8,82 +7,49 @@ import java.util.concurrent.Callable;
 import org.ceteris.did.DidResult;
 import org.ceteris.did.DidSpec;
 import org.ceteris.report.Wording;
-import org.ceteris.result.Diagnostic;
 import org.ceteris.studies.DidStudy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code ceteris did}: difference-in-differences, event studies and staggered roll-outs. */
 @Command(name = "did", mixinStandardHelpOptions = true,
-        description = "Difference-in-differences: 2x2 with clustered errors, event study with a pre-trend test, "
-                + "Callaway & Sant'Anna for staggered roll-outs.")
+        description = "Difference-in-differences: 2x2 with clustered errors, event study with a pre-trend test, Callaway & Sant'Anna for staggered roll-outs.")
 public final class DidCommand implements Callable<Integer> {
 
-    @Spec
-    CommandSpec spec;
+    @Mixin PanelOptions panel;
 
-    @Mixin
-    DataOptions data;
+    @Option(names = "--first-treated", paramLabel = "COL", description = "staggered: first treated period, 0 or empty = never") String firstTreated;
 
-    @Option(names = "--unit", required = true, paramLabel = "COL", description = "unit column (region, user, store)")
-    String unit;
+    @Option(names = "--control", defaultValue = "never",
+            description = "comparison units: never or not-yet (default ${DEFAULT-VALUE})") String control;
 
-    @Option(names = "--time", required = true, paramLabel = "COL", description = "period column (whole numbers: year, week index)")
-    String time;
+    @Option(names = "--estimator", defaultValue = "dr", description = "dr, ipw or reg (default ${DEFAULT-VALUE})") String estimator;
 
-    @Option(names = "--outcome", required = true, paramLabel = "COL", description = "outcome column")
-    String outcome;
+    @Option(names = "--covariates", split = ",", paramLabel = "COL,…",
+            description = "covariates for Callaway & Sant'Anna") List<String> covariates = new ArrayList<>();
 
-    @Option(names = "--treated", paramLabel = "COL", description = "2x2: ever-treated flag (0/1)")
-    String treated;
+    @Option(names = "--treated", paramLabel = "COL", description = "2x2: ever-treated flag (0/1)") String treated;
 
-    @Option(names = "--post", paramLabel = "COL", description = "2x2: post-period flag (0/1)")
-    String post;
+    @Option(names = "--post", paramLabel = "COL", description = "2x2: post-period flag (0/1)") String post;
 
-    @Option(names = "--first-treated", paramLabel = "COL", description = "staggered: first treated period, 0 or empty = never")
-    String firstTreated;
+    @Option(names = "--event-study", description = "two-way fixed-effects event study with leads and lags") boolean eventStudy;
 
-    @Option(names = "--control", defaultValue = "never", description = "comparison units: never or not-yet (default ${DEFAULT-VALUE})")
-    String control;
+    @Option(names = "--window", paramLabel = "-K:L", description = "event times kept (outer ones binned), e.g. -4:3") String window;
 
-    @Option(names = "--estimator", defaultValue = "dr", description = "dr, ipw or reg (default ${DEFAULT-VALUE})")
-    String estimator;
+    @Mixin AlphaOption alpha;
 
-    @Option(names = "--covariates", split = ",", paramLabel = "COL,…", description = "covariates for Callaway & Sant'Anna")
-    List<String> covariates = new ArrayList<>();
+    @Mixin DataOptions data;
 
-    @Option(names = "--event-study", description = "two-way fixed-effects event study with leads and lags")
-    boolean eventStudy;
-
-    @Option(names = "--window", paramLabel = "-K:L", description = "event times kept (outer ones binned), e.g. -4:3")
-    String window;
-
-    @Option(names = "--alpha", defaultValue = "0.05", description = "significance level (default ${DEFAULT-VALUE})")
-    double alpha;
-
-    @Option(names = "--json", description = "print one JSON document")
-    boolean json;
+    @Mixin OutputOptions output;
 
     @Override
     public Integer call() {
         int[] w = DidSpec.parseWindow(window);
-        DidSpec didSpec = new DidSpec(unit, time, outcome, treated, post, firstTreated, DidSpec.ComparisonGroup.parse(control),
-                DidSpec.DidEstimator.parse(estimator), covariates, eventStudy, w == null ? null : w[0], w == null ? null : w[1], alpha);
-        DidResult result;
-        try (DataOptions.Opened opened = data.open()) {
-            result = DidStudy.run(opened.engine(), opened.source(), didSpec);
-        }
-        PrintWriter out = spec.commandLine().getOut();
-        if (json) {
-            Output.json(out, result);
-        } else {
-            out.print(render(result, alpha));
-            out.flush();
-        }
-        return 0;
+        DidSpec didSpec = new DidSpec(panel.unit, panel.time, panel.outcome, treated, post, firstTreated, DidSpec.ComparisonGroup.parse(control),
+                DidSpec.DidEstimator.parse(estimator), covariates, eventStudy, w == null ? null : w[0], w == null ? null : w[1], alpha.value());
+        DidResult result = data.run((engine, source) -> DidStudy.run(engine, source, didSpec));
+        return output.print(result, r -> render(r, alpha.value()));
     }
 
     static String render(DidResult r, double alpha) {
@@ -122,15 +88,7 @@ public final class DidCommand implements Callable<Integer> {
             sb.append(String.format(Locale.ROOT, "Pre-trend test: chi2 %.3f on %d df, p %s; over %d units, small-sample p %s%n%n",
                     pt.statistic(), pt.df(), p(pt.pValue()), r.nUnits(), Double.isNaN(adjusted) ? "n/a (too few units)" : p(adjusted)));
         }
-        for (Diagnostic d : r.diagnostics()) {
-            sb.append(d.severity().label().toUpperCase(Locale.ROOT)).append(' ').append(d.code()).append(": ")
-                    .append(d.message()).append('\n');
-        }
-        if (!r.diagnostics().isEmpty()) {
-            sb.append('\n');
-        }
-        sb.append(r.summary()).append('\n');
-        return sb.toString();
+        return sb.append(Output.diagnosticsAndSummary(r)).toString();
     }
 
     private static String interval(double lo, double hi) {

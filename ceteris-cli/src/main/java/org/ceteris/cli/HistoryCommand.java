@@ -1,7 +1,5 @@
 package org.ceteris.cli;
 
-import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.ceteris.engine.DuckDbEngine;
@@ -12,29 +10,22 @@ import org.ceteris.workspace.StoredRun;
 import org.ceteris.workspace.Workspace;
 import org.ceteris.workspace.WorkspaceConfig;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code ceteris history}: the stored runs of one study or of all studies, oldest first. */
 @Command(name = "history", mixinStandardHelpOptions = true, description = "Show the stored runs of a workspace's studies.")
 public final class HistoryCommand implements Callable<Integer> {
 
-    @Spec
-    CommandSpec spec;
+    @Mixin WorkspaceOption workspace;
 
-    @Option(names = "--workspace", required = true, paramLabel = "DIR", description = "workspace folder")
-    Path workspace;
+    @Option(names = "--study", paramLabel = "NAME", description = "only this study (default: every study)") String study;
 
-    @Option(names = "--study", paramLabel = "NAME", description = "only this study (default: every study)")
-    String study;
-
-    @Option(names = "--json", description = "print one JSON document")
-    boolean json;
+    @Mixin OutputOptions output;
 
     @Override
     public Integer call() {
-        Workspace ws = Workspace.open(workspace);
+        Workspace ws = workspace.open();
         if (study != null) {
             WorkspaceConfig.read(ws.config()).study(study);
         }
@@ -42,15 +33,12 @@ public final class HistoryCommand implements Callable<Integer> {
         try (DuckDbEngine engine = ws.engine(true)) {
             runs = RunHistory.read(engine, study, false);
         }
-        PrintWriter out = spec.commandLine().getOut();
-        if (json) {
-            Output.json(out, runs.stream().map(r -> r.toJson(false)).toList());
-            return 0;
-        }
+        return output.print(runs, runs.stream().map(r -> r.toJson(false)).toList(), this::render);
+    }
+
+    private String render(List<StoredRun> runs) {
         if (runs.isEmpty()) {
-            out.println("no runs stored yet; run the studies with `ceteris run --workspace " + workspace + "`");
-            out.flush();
-            return 0;
+            return "no runs stored yet; run the studies with `ceteris run --workspace " + workspace.path() + "`" + System.lineSeparator();
         }
         TextTable t = new TextTable(List.of("run", "study", "method", "run at (UTC)", "headline", "verdict", "version"));
         for (StoredRun r : runs) {
@@ -58,9 +46,7 @@ public final class HistoryCommand implements Callable<Integer> {
                     r.headline() == null ? "" : headline(r.headline()),
                     r.headline() == null ? "" : r.headline().verdict().replace('_', ' '), r.version()));
         }
-        out.print(t.render());
-        out.flush();
-        return 0;
+        return t.render();
     }
 
     /** "watch minutes, B vs control: +4.1% [2.0%, 6.2%]". */

@@ -1,6 +1,5 @@
 package org.ceteris.cli;
 
-import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,67 +10,44 @@ import org.ceteris.interactions.InteractionPair;
 import org.ceteris.interactions.InteractionsResult;
 import org.ceteris.interactions.InteractionsSpec;
 import org.ceteris.report.Wording;
-import org.ceteris.result.Diagnostic;
-import org.ceteris.stats.MultipleTesting;
 import org.ceteris.studies.InteractionsStudy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code ceteris interactions}: do concurrent experiments change each other's effects? */
 @Command(name = "interactions", mixinStandardHelpOptions = true,
         description = "Interactions between overlapping experiments: each pair of arms, each metric, with false-discovery control.")
 public final class InteractionsCommand implements Callable<Integer> {
 
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    DataOptions data;
-
     @Option(names = "--experiments", required = true, split = ",", paramLabel = "COL_A,COL_B,…",
-            description = "columns holding each unit's arm per experiment (empty = not in it)")
-    List<String> experiments = new ArrayList<>();
+            description = "columns holding each unit's arm per experiment (empty = not in it)") List<String> experiments = new ArrayList<>();
 
-    @Option(names = "--metric", required = true, split = ",", paramLabel = "COL", description = "metric column; repeatable")
-    List<String> metrics = new ArrayList<>();
+    @Option(names = "--metric", required = true, split = ",", paramLabel = "COL",
+            description = "metric column; repeatable") List<String> metrics = new ArrayList<>();
 
-    @Option(names = "--unit", paramLabel = "COL", description = "unit column: rows are summed per unit first")
-    String unit;
+    @Mixin UnitOption unit;
 
     @Option(names = "--control", paramLabel = "EXPERIMENT=ARM",
             description = "control arm of an experiment (default 'control', else the first arm in sort order); repeatable")
     List<String> controls = new ArrayList<>();
 
-    @Option(names = "--correction", defaultValue = "bh", description = "bh, holm or none (default ${DEFAULT-VALUE})")
-    String correction;
+    @Mixin CorrectionOption correction = new CorrectionOption("bh");
 
-    @Option(names = "--alpha", defaultValue = "0.05", description = "level for flagging interactions (default ${DEFAULT-VALUE})")
-    double alpha;
+    @Mixin AlphaOption alpha;
 
-    @Option(names = "--json", description = "print one JSON document")
-    boolean json;
+    @Mixin DataOptions data;
+
+    @Mixin OutputOptions output;
 
     @Override
     public Integer call() {
         Map<String, String> control = new LinkedHashMap<>();
         controls.forEach(c -> control.putAll(InteractionsStudy.parseControl(c)));
-        InteractionsSpec s = new InteractionsSpec(experiments, metrics, unit, control,
-                MultipleTesting.Correction.parse(correction), alpha);
-        InteractionsResult result;
-        try (DataOptions.Opened opened = data.open()) {
-            result = InteractionsStudy.run(opened.engine(), opened.source(), s);
-        }
-        PrintWriter out = spec.commandLine().getOut();
-        if (json) {
-            Output.json(out, result);
-        } else {
-            out.print(render(result));
-            out.flush();
-        }
-        return 0;
+        InteractionsSpec s = new InteractionsSpec(experiments, metrics, unit.unit, control,
+                correction.value(), alpha.value());
+        InteractionsResult result = data.run((engine, source) -> InteractionsStudy.run(engine, source, s));
+        return output.print(result, InteractionsCommand::render);
     }
 
     static String render(InteractionsResult r) {
@@ -82,14 +58,6 @@ public final class InteractionsCommand implements Callable<Integer> {
                     Wording.number(p.effectA_whenB_treated()), Wording.number(p.interaction()), Wording.number(p.se()),
                     String.format(Locale.ROOT, "%.3g", p.pValue()), String.format(Locale.ROOT, "%.3g", p.pAdjusted())));
         }
-        StringBuilder sb = new StringBuilder("Interactions between experiments\n\n").append(t.render()).append('\n');
-        for (Diagnostic d : r.diagnostics()) {
-            sb.append(d.severity().label().toUpperCase(Locale.ROOT)).append(' ').append(d.code()).append(": ")
-                    .append(d.message()).append('\n');
-        }
-        if (!r.diagnostics().isEmpty()) {
-            sb.append('\n');
-        }
-        return sb.append(r.summary()).append('\n').toString();
+        return "Interactions between experiments\n\n" + t.render() + '\n' + Output.diagnosticsAndSummary(r);
     }
 }

@@ -13,59 +13,41 @@ import org.ceteris.labs.LabWorkspace;
 import org.ceteris.labs.Labs;
 import org.ceteris.labs.Question;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code ceteris lab list|start|check}: practice labs with known ground truth. */
 @Command(name = "lab", mixinStandardHelpOptions = true,
         description = "Practice labs: the classic cases of experimentation and causal inference, graded against the truth.",
         subcommands = {LabCommand.ListLabs.class, LabCommand.Start.class, LabCommand.Check.class})
-public final class LabCommand implements Runnable {
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+public final class LabCommand extends GroupCommand {
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List the labs.")
-    static final class ListLabs implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
+    static final class ListLabs extends ListCommand {
         @Override
-        public Integer call() {
+        TextTable table() {
             TextTable t = new TextTable(List.of("lab", "questions", "title"));
             for (Lab lab : Labs.all()) {
                 t.row(List.of(lab.name(), Integer.toString(lab.questions().size()), lab.title()));
             }
-            spec.commandLine().getOut().print(t.render());
-            spec.commandLine().getOut().flush();
-            return 0;
+            return t;
         }
     }
 
     @Command(name = "start", mixinStandardHelpOptions = true, description = "Write a lab's data, brief and answer template.")
     static final class Start implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
+        @Spec CommandSpec spec;
 
-        @Parameters(index = "0", paramLabel = "NAME")
-        String name;
+        @Mixin LabOptions lab;
 
-        @Option(names = "--dir", required = true, paramLabel = "DIR")
-        Path dir;
-
-        @Option(names = "--seed", paramLabel = "S", description = "seed of the lab's data (default: the lab's own)")
-        Long seed;
+        @Option(names = "--seed", paramLabel = "S", description = "seed of the lab's data (default: the lab's own)") Long seed;
 
         @Override
         public Integer call() {
-            Lab lab = Labs.get(name);
+            Lab lab = this.lab.lab();
+            Path dir = this.lab.dir;
             LabWorkspace.start(lab, dir, seed == null ? lab.seed() : seed);
             PrintWriter out = spec.commandLine().getOut();
             out.printf("Lab '%s' is ready in %s: read %s, answer in %s, then run `ceteris lab check %s --dir %s`.%n",
@@ -77,21 +59,16 @@ public final class LabCommand implements Runnable {
 
     @Command(name = "check", mixinStandardHelpOptions = true, description = "Grade answers.yaml and show the model solution.")
     static final class Check implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
+        @Spec CommandSpec spec;
 
-        @Parameters(index = "0", paramLabel = "NAME")
-        String name;
+        @Mixin LabOptions lab;
 
-        @Option(names = "--dir", required = true, paramLabel = "DIR")
-        Path dir;
-
-        @Option(names = "--no-solution", description = "do not show the model solution")
-        boolean noSolution;
+        @Option(names = "--no-solution", description = "do not show the model solution") boolean noSolution;
 
         @Override
         public Integer call() {
-            Lab lab = Labs.get(name);
+            Lab lab = this.lab.lab();
+            Path dir = this.lab.dir;
             Map.Entry<Lab, Long> started = LabWorkspace.identify(dir);
             if (!started.getKey().name().equals(lab.name())) {
                 throw new CeterisException(dir + " holds lab '" + started.getKey().name() + "', not '" + lab.name() + "'");

@@ -1,6 +1,5 @@
 package org.ceteris.cli;
 
-import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -18,9 +17,7 @@ import org.ceteris.result.Diagnostic;
 import org.ceteris.studies.ObserveStudy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code ceteris observe}: effects from observational data by propensity matching, weighting or regression. */
 @Command(name = "observe", mixinStandardHelpOptions = true,
@@ -28,56 +25,42 @@ import picocli.CommandLine.Spec;
                 + "balance, overlap and refutation checks.")
 public final class ObserveCommand implements Callable<Integer> {
 
-    @Spec
-    CommandSpec spec;
+    @Option(names = "--treatment", required = true, paramLabel = "COL", description = "0/1 (or true/false) treatment column") String treatment;
 
-    @Mixin
-    DataOptions data;
-
-    @Option(names = "--treatment", required = true, paramLabel = "COL", description = "0/1 (or true/false) treatment column")
-    String treatment;
-
-    @Option(names = "--outcome", required = true, paramLabel = "COL", description = "numeric outcome column")
-    String outcome;
+    @Option(names = "--outcome", required = true, paramLabel = "COL", description = "numeric outcome column") String outcome;
 
     @Option(names = "--covariates", split = ",", paramLabel = "COL,…",
             description = "covariates to adjust for; text columns are one-hot encoded (first level dropped)")
     List<String> covariates = new ArrayList<>();
 
     @Option(names = "--dag", paramLabel = "DAG|@FILE",
-            description = "causal diagram (DAGitty syntax): adjust for its smallest minimal adjustment set instead of --covariates")
-    String dag;
+            description = "causal diagram (DAGitty syntax): adjust for its smallest minimal adjustment set instead of --covariates") String dag;
 
-    @Option(names = "--method", defaultValue = "match", description = "match, ipw, aipw or regression (default ${DEFAULT-VALUE})")
-    String method;
+    @Option(names = "--method", defaultValue = "match", description = "match, ipw, aipw or regression (default ${DEFAULT-VALUE})") String method;
 
-    @Option(names = "--estimand", paramLabel = "att|ate", description = "att (effect on the treated) or ate (average effect); "
-            + "default att for match, ate otherwise")
-    String estimand;
+    @Option(names = "--estimand", paramLabel = "att|ate",
+            description = "att (effect on the treated) or ate (average effect); " + "default att for match, ate otherwise") String estimand;
 
-    @Option(names = "--ratio", defaultValue = "1", paramLabel = "K", description = "controls per treated unit (match; default ${DEFAULT-VALUE})")
-    int ratio;
+    @Option(names = "--ratio", defaultValue = "1", paramLabel = "K",
+            description = "controls per treated unit (match; default ${DEFAULT-VALUE})") int ratio;
 
-    @Option(names = "--replace", description = "match with replacement")
-    boolean replace;
+    @Option(names = "--replace", description = "match with replacement") boolean replace;
 
-    @Option(names = "--caliper", paramLabel = "SD", description = "caliper in standard deviations of the propensity score (match)")
-    Double caliper;
+    @Option(names = "--caliper", paramLabel = "SD", description = "caliper in standard deviations of the propensity score (match)") Double caliper;
 
-    @Option(names = "--trim", defaultValue = "0", paramLabel = "Q", description = "drop units with propensity outside [Q, 1-Q] (default ${DEFAULT-VALUE})")
-    double trim;
+    @Option(names = "--trim", defaultValue = "0", paramLabel = "Q",
+            description = "drop units with propensity outside [Q, 1-Q] (default ${DEFAULT-VALUE})") double trim;
 
-    @Option(names = "--refute", split = ",", paramLabel = "NAME,…", description = "placebo, random-cause, subset, bootstrap")
-    List<String> refute = new ArrayList<>();
+    @Option(names = "--refute", split = ",", paramLabel = "NAME,…",
+            description = "placebo, random-cause, subset, bootstrap") List<String> refute = new ArrayList<>();
 
-    @Option(names = "--seed", defaultValue = "1", description = "seed of the refuters' random draws (default ${DEFAULT-VALUE})")
-    long seed;
+    @Option(names = "--seed", defaultValue = "1", description = "seed of the refuters' random draws (default ${DEFAULT-VALUE})") long seed;
 
-    @Option(names = "--alpha", defaultValue = "0.05", description = "significance level (default ${DEFAULT-VALUE})")
-    double alpha;
+    @Mixin AlphaOption alpha;
 
-    @Option(names = "--json", description = "print one JSON document")
-    boolean json;
+    @Mixin DataOptions data;
+
+    @Mixin OutputOptions output;
 
     @Override
     public Integer call() {
@@ -90,22 +73,12 @@ public final class ObserveCommand implements Callable<Integer> {
             covariates = advice.covariates();
         }
         ObserveSpec observeSpec = new ObserveSpec(treatment, outcome, covariates, Method.parse(method),
-                Estimand.parse(estimand), ratio, replace, caliper == null ? Double.NaN : caliper, trim, refute, seed, alpha);
-        ObserveResult result;
-        try (DataOptions.Opened opened = data.open()) {
-            result = ObserveStudy.run(opened.engine(), opened.source(), observeSpec);
-        }
+                Estimand.parse(estimand), ratio, replace, caliper == null ? Double.NaN : caliper, trim, refute, seed, alpha.value());
+        ObserveResult result = data.run((engine, source) -> ObserveStudy.run(engine, source, observeSpec));
         if (advice != null) {
             result = ObserveStudy.withAdjustmentNote(result, advice);
         }
-        PrintWriter out = spec.commandLine().getOut();
-        if (json) {
-            Output.json(out, result);
-        } else {
-            out.print(render(result, alpha));
-            out.flush();
-        }
-        return 0;
+        return output.print(result, r -> render(r, alpha.value()));
     }
 
     static String render(ObserveResult r, double alpha) {

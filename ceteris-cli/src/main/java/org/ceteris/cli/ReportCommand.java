@@ -8,8 +8,8 @@ import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
 import org.ceteris.CeterisException;
 import org.ceteris.server.HtmlReport;
-import org.ceteris.workspace.Workspace;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -19,21 +19,17 @@ import picocli.CommandLine.Spec;
         description = "Write one study's latest result, charts and history as one self-contained HTML file.")
 public final class ReportCommand implements Callable<Integer> {
 
-    @Spec
-    CommandSpec spec;
+    @Spec CommandSpec spec;
 
-    @Option(names = "--workspace", required = true, paramLabel = "DIR", description = "workspace folder")
-    Path workspace;
+    @Mixin WorkspaceOption workspace;
 
-    @Option(names = "--study", required = true, paramLabel = "NAME", description = "the study to report")
-    String study;
+    @Option(names = "--study", required = true, paramLabel = "NAME", description = "the study to report") String study;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE", description = "HTML file to write")
-    Path out;
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "HTML file to write") Path out;
 
     @Override
     public Integer call() {
-        String html = HtmlReport.write(Workspace.open(workspace), study);
+        String html = HtmlReport.write(workspace.open(), study);
         Path target = out.toAbsolutePath();
         try {
             if (target.getParent() != null) {

@@ -22,48 +22,30 @@ import picocli.CommandLine.Spec;
 @Command(name = "scenario", mixinStandardHelpOptions = true,
         description = "Built-in scenarios of a streaming service, with generated data and known ground truth.",
         subcommands = {ScenarioCommand.ListScenarios.class, ScenarioCommand.Generate.class})
-public final class ScenarioCommand implements Runnable {
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+public final class ScenarioCommand extends GroupCommand {
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List the scenarios.")
-    static final class ListScenarios implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
+    static final class ListScenarios extends ListCommand {
         @Override
-        public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
+        TextTable table() {
             TextTable t = new TextTable(java.util.List.of("scenario", "question"));
             for (Scenario s : Scenarios.all()) {
                 t.row(java.util.List.of(s.name(), s.question()));
             }
-            out.print(t.render());
-            out.flush();
-            return 0;
+            return t;
         }
     }
 
     @Command(name = "generate", mixinStandardHelpOptions = true,
             description = "Write a scenario's tables into a workspace, and its ground truth to ground_truth_NAME.json.")
     static final class Generate implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
+        @Spec CommandSpec spec;
 
-        @Parameters(index = "0", paramLabel = "NAME")
-        String name;
+        @Parameters(index = "0", paramLabel = "NAME") String name;
 
-        @Option(names = "--out", required = true, paramLabel = "DIR", description = "workspace folder (created if absent)")
-        Path out;
+        @Option(names = "--out", required = true, paramLabel = "DIR", description = "workspace folder (created if absent)") Path out;
 
-        @Option(names = "--seed", defaultValue = "1", description = "random seed (default ${DEFAULT-VALUE})")
-        long seed;
+        @Option(names = "--seed", defaultValue = "1", description = "random seed (default ${DEFAULT-VALUE})") long seed;
 
         @Override
         public Integer call() {

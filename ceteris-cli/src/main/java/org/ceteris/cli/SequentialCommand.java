@@ -1,6 +1,5 @@
 package org.ceteris.cli;
 
-import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -11,9 +10,7 @@ import org.ceteris.sequential.SequentialSpec;
 import org.ceteris.studies.SequentialStudy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code ceteris sequential}: replay an experiment look by look with an always-valid test. */
 @Command(name = "sequential", mixinStandardHelpOptions = true,
@@ -21,65 +18,33 @@ import picocli.CommandLine.Spec;
                 + "optionally demote clearly losing variants.")
 public final class SequentialCommand implements Callable<Integer> {
 
-    @Spec
-    CommandSpec spec;
+    @Mixin ArmOptions arms;
 
-    @Mixin
-    DataOptions data;
+    @Option(names = "--time", required = true, paramLabel = "COL", description = "column with each unit's arrival date or time") String time;
 
-    @Option(names = "--variant", required = true, paramLabel = "COL", description = "column holding the variant of each unit")
-    String variant;
+    @Option(names = "--metric", paramLabel = "COL", description = "metric column (a 0/1 column is a proportion)") String metric;
 
-    @Option(names = "--control", paramLabel = "NAME", description = "control variant (default: 'control', else the first in sort order)")
-    String control;
+    @Option(names = "--ratio", paramLabel = "NUM/DEN", description = "ratio metric ΣNUM/ΣDEN instead of --metric") String ratio;
 
-    @Option(names = "--metric", paramLabel = "COL", description = "metric column (a 0/1 column is a proportion)")
-    String metric;
+    @Option(names = "--covariate", paramLabel = "COL", description = "CUPED pre-period covariate of the metric") String covariate;
 
-    @Option(names = "--ratio", paramLabel = "NUM/DEN", description = "ratio metric ΣNUM/ΣDEN instead of --metric")
-    String ratio;
+    @Mixin LookOptions schedule;
 
-    @Option(names = "--covariate", paramLabel = "COL", description = "CUPED pre-period covariate of the metric")
-    String covariate;
+    @Option(names = "--n-max", paramLabel = "N", description = "planned total units: stop there; no winner by then means no difference") Long nMax;
 
-    @Option(names = "--time", required = true, paramLabel = "COL", description = "column with each unit's arrival date or time")
-    String time;
+    @Mixin SequentialTestOptions test;
 
-    @Option(names = "--looks", paramLabel = "N", description = "number of looks, cut at equal spans of time (or see --cuts)")
-    Integer looks;
+    @Mixin DataOptions data;
 
-    @Option(names = "--cuts", paramLabel = "time|count", description = "with --looks: equal spans of time (default) or equal numbers of units")
-    String cuts;
-
-    @Option(names = "--every", paramLabel = "DAYS", description = "a look every DAYS days from the first arrival (default 1)")
-    Double every;
-
-    @Option(names = "--n-max", paramLabel = "N", description = "planned total units: stop there; no winner by then means no difference")
-    Long nMax;
-
-    @Mixin
-    SequentialTestOptions test;
-
-    @Option(names = "--json", description = "print one JSON document")
-    boolean json;
+    @Mixin OutputOptions output;
 
     @Override
     public Integer call() {
-        SequentialSpec s = new SequentialSpec(variant, control, SequentialSpec.metric(metric, ratio, covariate), time,
-                SequentialSpec.schedule(looks, every, cuts), test.method(), test.tuning, test.alpha,
+        SequentialSpec s = new SequentialSpec(arms.variant, arms.control, SequentialSpec.metric(metric, ratio, covariate), time,
+                schedule.schedule(), test.method(), test.tuning, test.alpha,
                 test.direction(), test.demote, nMax);
-        SequentialResult result;
-        try (DataOptions.Opened opened = data.open()) {
-            result = SequentialStudy.run(opened.engine(), opened.source(), s);
-        }
-        PrintWriter out = spec.commandLine().getOut();
-        if (json) {
-            Output.json(out, result);
-        } else {
-            out.print(render(result));
-            out.flush();
-        }
-        return 0;
+        SequentialResult result = data.run((engine, source) -> SequentialStudy.run(engine, source, s));
+        return output.print(result, SequentialCommand::render);
     }
 
     static String render(SequentialResult r) {

@@ -10,20 +10,17 @@ import picocli.CommandLine.Option;
  */
 final class SequentialTestOptions {
 
-    @Option(names = "--method", defaultValue = "cs", paramLabel = "cs|msprt", description = "confidence sequence (default) or mSPRT")
-    String method;
+    @Option(names = "--method", defaultValue = "cs", paramLabel = "cs|msprt", description = "confidence sequence (default) or mSPRT") String method;
 
-    @Option(names = "--tuning", defaultValue = "5000", paramLabel = "N", description = "N*: total units at which the test is tightest (default ${DEFAULT-VALUE})")
-    double tuning;
+    @Option(names = "--tuning", defaultValue = "5000", paramLabel = "N",
+            description = "N*: total units at which the test is tightest (default ${DEFAULT-VALUE})") double tuning;
 
-    @Option(names = "--alpha", defaultValue = "0.05", description = "error rate of the whole test (default ${DEFAULT-VALUE})")
-    double alpha;
+    @Option(names = "--alpha", defaultValue = "0.05", description = "error rate of the whole test (default ${DEFAULT-VALUE})") double alpha;
 
-    @Option(names = "--direction", defaultValue = "higher", paramLabel = "higher|lower", description = "which way is better (default ${DEFAULT-VALUE})")
-    String direction;
+    @Option(names = "--direction", defaultValue = "higher", paramLabel = "higher|lower",
+            description = "which way is better (default ${DEFAULT-VALUE})") String direction;
 
-    @Option(names = "--demote", description = "take variants proven worse than another out of the test")
-    boolean demote;
+    @Option(names = "--demote", description = "take variants proven worse than another out of the test") boolean demote;
 
     SequentialTest.Method method() {
         return SequentialTest.Method.parse(method);

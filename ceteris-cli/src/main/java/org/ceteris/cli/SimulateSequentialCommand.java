@@ -1,6 +1,5 @@
 package org.ceteris.cli;
 
-import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -12,9 +11,7 @@ import org.ceteris.sequential.SimulationResult;
 import org.ceteris.sequential.SimulationSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code ceteris simulate-sequential}: the price and the gain of a sequential design, by simulation. */
 @Command(name = "simulate-sequential", mixinStandardHelpOptions = true,
@@ -22,53 +19,34 @@ import picocli.CommandLine.Spec;
                 + "sequential test against a fixed-horizon test (read once, and read at every look).")
 public final class SimulateSequentialCommand implements Callable<Integer> {
 
-    @Spec
-    CommandSpec spec;
-
     @Option(names = "--arms", required = true, paramLabel = "NAME:EFFECT,…",
-            description = "arms and their true effects (mean shifts), e.g. control:0,B:0.02,C:-0.03")
-    String arms;
+            description = "arms and their true effects (mean shifts), e.g. control:0,B:0.02,C:-0.03") String arms;
 
-    @Option(names = "--control", paramLabel = "NAME", description = "control arm (default: 'control', else the first)")
-    String control;
+    @Option(names = "--control", paramLabel = "NAME", description = "control arm (default: 'control', else the first)") String control;
 
-    @Option(names = "--sd", defaultValue = "1", description = "standard deviation of the metric per unit (default ${DEFAULT-VALUE})")
-    double sd;
+    @Option(names = "--sd", defaultValue = "1", description = "standard deviation of the metric per unit (default ${DEFAULT-VALUE})") double sd;
 
-    @Option(names = "--n-max", required = true, paramLabel = "N", description = "total units over all arms at the last look")
-    long nMax;
+    @Option(names = "--n-max", required = true, paramLabel = "N", description = "total units over all arms at the last look") long nMax;
 
-    @Option(names = "--looks", defaultValue = "20", paramLabel = "N", description = "equally spaced looks (default ${DEFAULT-VALUE})")
-    int looks;
+    @Option(names = "--looks", defaultValue = "20", paramLabel = "N", description = "equally spaced looks (default ${DEFAULT-VALUE})") int looks;
 
-    @Option(names = "--sims", defaultValue = "2000", paramLabel = "N", description = "simulated experiments (default ${DEFAULT-VALUE})")
-    int sims;
+    @Option(names = "--sims", defaultValue = "2000", paramLabel = "N", description = "simulated experiments (default ${DEFAULT-VALUE})") int sims;
 
-    @Option(names = "--seed", defaultValue = "1", description = "random seed (default ${DEFAULT-VALUE})")
-    long seed;
+    @Option(names = "--seed", defaultValue = "1", description = "random seed (default ${DEFAULT-VALUE})") long seed;
 
-    @Mixin
-    SequentialTestOptions test;
+    @Mixin SequentialTestOptions test;
 
-    @Option(names = "--json", description = "print one JSON document")
-    boolean json;
+    @Mixin OutputOptions output;
 
     @Override
     public Integer call() {
         SimulationSpec s = new SimulationSpec(SimulationSpec.parseArms(arms), control, sd, nMax, looks, sims, seed,
                 test.method(), test.tuning, test.alpha, test.direction(), test.demote, null);
         SimulationResult result;
-        try (Progress progress = Progress.of("simulating", SequentialSimulation.work(s), json)) {
+        try (Progress progress = Progress.of("simulating", SequentialSimulation.work(s), output.json)) {
             result = SequentialSimulation.run(s, progress);
         }
-        PrintWriter out = spec.commandLine().getOut();
-        if (json) {
-            Output.json(out, result);
-        } else {
-            out.print(render(result));
-            out.flush();
-        }
-        return 0;
+        return output.print(result, SimulateSequentialCommand::render);
     }
 
     static String render(SimulationResult r) {

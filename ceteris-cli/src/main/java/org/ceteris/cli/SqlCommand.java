@@ -1,7 +1,6 @@
 package org.ceteris.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,8 +10,8 @@ import org.ceteris.CeterisException;
 import org.ceteris.engine.DuckDbEngine;
 import org.ceteris.engine.Rows;
 import org.ceteris.json.Json;
-import org.ceteris.workspace.Workspace;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -25,17 +24,13 @@ public final class SqlCommand implements Callable<Integer> {
     /** Output formats. */
     enum Format { table, csv, json }
 
-    @Spec
-    CommandSpec spec;
+    @Spec CommandSpec spec;
 
-    @Option(names = "--workspace", required = true, paramLabel = "DIR")
-    Path workspace;
+    @Mixin WorkspaceOption workspace;
 
-    @Option(names = "--format", defaultValue = "table", description = "table, csv or json (default ${DEFAULT-VALUE})")
-    Format format;
+    @Option(names = "--format", defaultValue = "table", description = "table, csv or json (default ${DEFAULT-VALUE})") Format format;
 
-    @Parameters(index = "0", paramLabel = "QUERY")
-    String query;
+    @Parameters(index = "0", paramLabel = "QUERY") String query;
 
     @Override
     public Integer call() {
@@ -43,7 +38,7 @@ public final class SqlCommand implements Callable<Integer> {
             throw new CeterisException("the query is empty");
         }
         Rows rows;
-        try (DuckDbEngine engine = Workspace.open(workspace).engine(true)) {
+        try (DuckDbEngine engine = workspace.open().engine(true)) {
             rows = engine.query(query);
         }
         PrintWriter out = spec.commandLine().getOut();

@@ -1,6 +1,5 @@
 package org.ceteris.cli;
 
-import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,93 +20,74 @@ import org.ceteris.synth.SynthResult;
 import org.ceteris.synth.SynthSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code ceteris synth}: synthetic control with placebo inference. */
 @Command(name = "synth", mixinStandardHelpOptions = true,
         description = "Synthetic control: a weighted mix of donor units as the treated unit's counterfactual, with placebo inference.")
 public final class SynthCommand implements Callable<Integer> {
 
-    @Spec
-    CommandSpec spec;
+    @Mixin PanelOptions panel;
 
-    @Mixin
-    DataOptions data;
+    @Option(names = "--treated", required = true, paramLabel = "NAME[,NAME…]",
+            description = "treated unit; several give one fit each and a heterogeneity table") String treated;
 
-    @Option(names = "--unit", required = true, paramLabel = "COL", description = "unit column (city, state …)")
-    String unit;
+    @Option(names = "--treatment-time", required = true, paramLabel = "T", description = "first treated period") String treatmentTime;
 
-    @Option(names = "--time", required = true, paramLabel = "COL", description = "numeric time column (year, week number …)")
-    String time;
+    @Option(names = "--predictor", paramLabel = "COL[:FROM-TO]",
+            description = "mean of COL over FROM..TO (default the whole pre-period); repeatable") List<String> predictors = new ArrayList<>();
 
-    @Option(names = "--outcome", required = true, paramLabel = "COL", description = "outcome column")
-    String outcome;
-
-    @Option(names = "--treated", required = true, paramLabel = "NAME[,NAME…]", description = "treated unit; several give one fit each and a heterogeneity table")
-    String treated;
-
-    @Option(names = "--treatment-time", required = true, paramLabel = "T", description = "first treated period")
-    String treatmentTime;
-
-    @Option(names = "--predictor", paramLabel = "COL[:FROM-TO]", description = "mean of COL over FROM..TO (default the whole pre-period); repeatable")
-    List<String> predictors = new ArrayList<>();
-
-    @Option(names = "--special", paramLabel = "COL@T", description = "the value of COL at time T as a predictor; repeatable")
-    List<String> specials = new ArrayList<>();
-
-    @Option(names = "--fit-window", paramLabel = "FROM-TO", description = "periods whose outcome fit chooses the predictor weights (default the pre-period)")
-    String fitWindow;
-
-    @Option(names = "--donors", paramLabel = "A,B,…", description = "donor pool (default every untreated unit)")
-    String donors;
-
-    @Option(names = "--exclude", paramLabel = "A,B,…", description = "units left out of the donor pool")
-    String exclude;
-
-    @Option(names = "--method", defaultValue = "classic", description = "classic or augmented (ridge outcome model); default ${DEFAULT-VALUE}")
-    String method;
-
-    @Option(names = "--v-search", defaultValue = "nested", description = "predictor weights: nested (full search) or regression (Stata synth's default); default ${DEFAULT-VALUE}")
-    String vSearch;
-
-    @Option(names = "--placebos", description = "placebo units, leave-one-out donors and an in-time placebo")
-    boolean placebos;
-
-    @Option(names = "--mspe-filter", paramLabel = "K", description = "ignore placebos whose pre-period MSPE exceeds K times the treated unit's")
-    Double mspeFilter;
-
-    @Option(names = "--conformal", description = "conformal per-period intervals (Chernozhukov, Wüthrich & Zhu 2021)")
-    boolean conformal;
-
-    @Option(names = "--alpha", defaultValue = "0.1", description = "level for the intervals and for calling a placebo rank unusual; default ${DEFAULT-VALUE}")
-    double alpha;
-
-    @Option(names = "--seed", defaultValue = "1", description = "seed of the random starts of the weight search; default ${DEFAULT-VALUE}")
-    long seed;
-
-    @Option(names = "--traits", paramLabel = "COL,…", description = "unit columns to set against each treated unit's effect (with several --treated)")
-    String traits;
-
-    @Option(names = "--train-predictor", paramLabel = "COL[:FROM-TO]", description = "cross-validated V (ADH 2015): training-period version of each predictor, in order; repeatable")
+    @Option(names = "--train-predictor", paramLabel = "COL[:FROM-TO]",
+            description = "cross-validated V (ADH 2015): training-period version of each predictor, in order; repeatable")
     List<String> trainPredictors = new ArrayList<>();
 
-    @Option(names = "--train-special", paramLabel = "COL@T", description = "cross-validated V: training-period special predictor; repeatable")
-    List<String> trainSpecials = new ArrayList<>();
+    @Option(names = "--special", paramLabel = "COL@T",
+            description = "the value of COL at time T as a predictor; repeatable") List<String> specials = new ArrayList<>();
 
-    @Option(names = "--train-fit-window", paramLabel = "FROM-TO", description = "cross-validated V: periods whose fit with the training predictors chooses V")
-    String trainFitWindow;
+    @Option(names = "--train-special", paramLabel = "COL@T",
+            description = "cross-validated V: training-period special predictor; repeatable") List<String> trainSpecials = new ArrayList<>();
 
-    @Option(names = "--json", description = "print one JSON document")
-    boolean json;
+    @Option(names = "--fit-window", paramLabel = "FROM-TO",
+            description = "periods whose outcome fit chooses the predictor weights (default the pre-period)") String fitWindow;
+
+    @Option(names = "--train-fit-window", paramLabel = "FROM-TO",
+            description = "cross-validated V: periods whose fit with the training predictors chooses V") String trainFitWindow;
+
+    @Option(names = "--donors", paramLabel = "A,B,…", description = "donor pool (default every untreated unit)") String donors;
+
+    @Option(names = "--exclude", paramLabel = "A,B,…", description = "units left out of the donor pool") String exclude;
+
+    @Option(names = "--method", defaultValue = "classic",
+            description = "classic or augmented (ridge outcome model); default ${DEFAULT-VALUE}") String method;
+
+    @Option(names = "--v-search", defaultValue = "nested",
+            description = "predictor weights: nested (full search) or regression (Stata synth's default); default ${DEFAULT-VALUE}") String vSearch;
+
+    @Option(names = "--placebos", description = "placebo units, leave-one-out donors and an in-time placebo") boolean placebos;
+
+    @Option(names = "--mspe-filter", paramLabel = "K",
+            description = "ignore placebos whose pre-period MSPE exceeds K times the treated unit's") Double mspeFilter;
+
+    @Option(names = "--conformal", description = "conformal per-period intervals (Chernozhukov, Wüthrich & Zhu 2021)") boolean conformal;
+
+    /** The level of the intervals and of calling a placebo rank unusual: 0.1, synthetic control's convention. */
+    @Mixin AlphaOption alpha = new AlphaOption(0.1);
+
+    @Option(names = "--seed", defaultValue = "1", description = "seed of the random starts of the weight search; default ${DEFAULT-VALUE}") long seed;
+
+    @Option(names = "--traits", paramLabel = "COL,…",
+            description = "unit columns to set against each treated unit's effect (with several --treated)") String traits;
+
+    @Mixin DataOptions data;
+
+    @Mixin OutputOptions output;
 
     @Override
     public Integer call() {
         Map<String, Object> p = new LinkedHashMap<>();
-        p.put("unit", unit);
-        p.put("time", time);
-        p.put("outcome", outcome);
+        p.put("unit", panel.unit);
+        p.put("time", panel.time);
+        p.put("outcome", panel.outcome);
         p.put("treated", treated);
         p.put("treatment_time", treatmentTime);
         p.put("predictor", predictors);
@@ -120,7 +100,7 @@ public final class SynthCommand implements Callable<Integer> {
         p.put("placebos", placebos);
         p.put("mspe_filter", mspeFilter);
         p.put("conformal", conformal);
-        p.put("alpha", alpha);
+        p.put("alpha", alpha.value());
         p.put("seed", seed);
         p.put("traits", traits);
         p.put("train_predictor", trainPredictors.isEmpty() ? null : trainPredictors);
@@ -152,14 +132,7 @@ public final class SynthCommand implements Callable<Integer> {
             }
             pool.shutdownNow();
         }
-        PrintWriter out = spec.commandLine().getOut();
-        if (json) {
-            Output.json(out, result);
-        } else {
-            out.print(result instanceof SynthResult r ? render(r) : render((HeterogeneityResult) result));
-            out.flush();
-        }
-        return 0;
+        return output.print(result, x -> x instanceof SynthResult r ? render(r) : render((HeterogeneityResult) x));
     }
 
     static String render(SynthResult r) {
