@@ -3,9 +3,9 @@ package org.ceteris.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.ceteris.workspace.Workspace;
 import org.ceteris.workspace.WorkspaceMetrics;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -18,8 +18,7 @@ public final class MetricsComputeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--workspace", required = true, paramLabel = "DIR", description = "workspace folder")
-    Path workspace;
+    @Mixin WorkspaceOption workspace;
 
     @Option(names = "--study", required = true, paramLabel = "NAME", description = "a study with exposures: and metrics:")
     String study;
@@ -29,7 +28,7 @@ public final class MetricsComputeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        long units = WorkspaceMetrics.compute(Workspace.open(workspace), study, outFile);
+        long units = WorkspaceMetrics.compute(workspace.open(), study, outFile);
         PrintWriter out = spec.commandLine().getOut();
         out.printf("%,d units written to %s%n", units, outFile);
         out.flush();

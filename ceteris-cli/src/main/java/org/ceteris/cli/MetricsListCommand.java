@@ -1,7 +1,5 @@
 package org.ceteris.cli;
 
-import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,56 +10,51 @@ import org.ceteris.metrics.MetricDef;
 import org.ceteris.workspace.Workspace;
 import org.ceteris.workspace.WorkspaceConfig;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Mixin;
 
 /** {@code ceteris metrics list}: every metric of ceteris.yaml with its source, aggregate and window. */
 @Command(name = "list", mixinStandardHelpOptions = true, description = "List the metrics of a workspace: source, aggregate, window.")
 public final class MetricsListCommand implements Callable<Integer> {
 
-    @Spec
-    CommandSpec spec;
+    @Mixin WorkspaceOption workspace;
 
-    @Option(names = "--workspace", required = true, paramLabel = "DIR", description = "workspace folder")
-    Path workspace;
-
-    @Option(names = "--json", description = "print one JSON document")
-    boolean json;
+    @Mixin OutputOptions output;
 
     @Override
     public Integer call() {
-        MetricCatalog catalog = WorkspaceConfig.read(Workspace.open(workspace).config()).catalog();
+        MetricCatalog catalog = WorkspaceConfig.read(workspace.open().config()).catalog();
         List<Map<String, Object>> rows = new ArrayList<>();
         for (MetricDef m : catalog.metrics().values()) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("metric", m.name());
-            if (m instanceof MetricDef.Event e) {
-                row.put("source", e.source());
-                row.put("aggregate", e.aggregate().label() + (e.value() == null ? "" : "(" + e.value() + ")"));
-                row.put("window", e.window().toString());
-                row.put("filter", e.filter());
-                row.put("cap", e.cap() == null ? null : e.cap().toString());
-            } else {
-                MetricDef.Ratio r = (MetricDef.Ratio) m;
-                row.put("source", null);
-                row.put("aggregate", "ratio " + r.numerator() + " / " + r.denominator());
-                row.put("window", null);
-                row.put("filter", null);
-                row.put("cap", null);
-            }
-            row.put("better", m.better());
-            rows.add(row);
+            rows.add(row(m));
         }
-        PrintWriter out = spec.commandLine().getOut();
-        if (json) {
-            Output.json(out, rows);
-            return 0;
+        return output.print(rows, MetricsListCommand::render);
+    }
+
+    private static Map<String, Object> row(MetricDef m) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("metric", m.name());
+        if (m instanceof MetricDef.Event e) {
+            row.put("source", e.source());
+            row.put("aggregate", e.aggregate().label() + (e.value() == null ? "" : "(" + e.value() + ")"));
+            row.put("window", e.window().toString());
+            row.put("filter", e.filter());
+            row.put("cap", e.cap() == null ? null : e.cap().toString());
+        } else {
+            MetricDef.Ratio r = (MetricDef.Ratio) m;
+            row.put("source", null);
+            row.put("aggregate", "ratio " + r.numerator() + " / " + r.denominator());
+            row.put("window", null);
+            row.put("filter", null);
+            row.put("cap", null);
         }
+        row.put("better", m.better());
+        return row;
+    }
+
+    private static String render(List<Map<String, Object>> rows) {
         if (rows.isEmpty()) {
-            out.println("no metrics in " + Workspace.CONFIG + "; define them under the top-level 'metrics:' (see docs/metrics.md)");
-            out.flush();
-            return 0;
+            return "no metrics in " + Workspace.CONFIG + "; define them under the top-level 'metrics:' (see docs/metrics.md)"
+                    + System.lineSeparator();
         }
         TextTable t = new TextTable(List.of("metric", "source", "aggregate", "window", "filter", "cap", "better"));
         for (Map<String, Object> row : rows) {
@@ -69,8 +62,6 @@ public final class MetricsListCommand implements Callable<Integer> {
             row.values().forEach(v -> cells.add(v == null ? "" : v.toString()));
             t.row(cells);
         }
-        out.print(t.render());
-        out.flush();
-        return 0;
+        return t.render();
     }
 }

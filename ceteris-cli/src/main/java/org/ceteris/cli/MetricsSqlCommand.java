@@ -1,12 +1,11 @@
 package org.ceteris.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.ceteris.metrics.MetricSql;
-import org.ceteris.workspace.Workspace;
 import org.ceteris.workspace.WorkspaceMetrics;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -19,8 +18,7 @@ public final class MetricsSqlCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--workspace", required = true, paramLabel = "DIR", description = "workspace folder")
-    Path workspace;
+    @Mixin WorkspaceOption workspace;
 
     @Option(names = "--study", required = true, paramLabel = "NAME", description = "a study with exposures: and metrics:")
     String study;
@@ -28,7 +26,7 @@ public final class MetricsSqlCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         StringBuilder sb = new StringBuilder();
-        for (MetricSql.Statement s : WorkspaceMetrics.sql(Workspace.open(workspace), study)) {
+        for (MetricSql.Statement s : WorkspaceMetrics.sql(workspace.open(), study)) {
             sb.append("-- ").append(s.comment()).append('\n').append("CREATE TEMPORARY TABLE ").append(s.table()).append(" AS\n")
                     .append(s.sql()).append(";\n\n");
         }
