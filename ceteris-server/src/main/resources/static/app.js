@@ -74,6 +74,8 @@
   var VERDICTS = {
     positive: ['Clear increase', 'good'],
     negative: ['Clear decrease', 'bad'],
+    decrease_good: ['Clear decrease', 'good'],
+    increase_bad: ['Clear increase', 'bad'],
     no_clear_effect: ['No clear effect', 'neutral'],
     check_data: ['Check the data', 'warn']
   };

@@ -80,8 +80,10 @@ public final class AbStudy implements StudyMethod {
         String verdict = r.srm().mismatch() || Headline.hasError(result) ? Headline.CHECK_DATA
                 : !best.significant(r.alpha()) ? Headline.NO_CLEAR_EFFECT
                 : best.estimate() > 0 ? Headline.POSITIVE : Headline.NEGATIVE;
-        return new Headline(Wording.humanize(m.metric()) + ", " + best.variant() + " vs " + best.control(),
+        Headline h = new Headline(Wording.humanize(m.metric()) + ", " + best.variant() + " vs " + best.control(),
                 best.relative(), best.relativeCiLow(), best.relativeCiHigh(), true, verdict);
+        // over raw logs each metric says which direction is good: the badge follows it
+        return result instanceof org.ceteris.metrics.MetricsResult mr ? h.withBetter(mr.metrics().get(0).better()) : h;
     }
 
     @Override
