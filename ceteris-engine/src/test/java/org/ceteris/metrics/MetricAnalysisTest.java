@@ -102,6 +102,22 @@ class MetricAnalysisTest {
     }
 
     @Test
+    void theOrderOfLogRowsDoesNotMatter() throws Exception {
+        for (String f : new String[] {"exposures.csv", "activity.csv", "plays.csv"}) {
+            List<String> lines = new ArrayList<>(java.nio.file.Files.readAllLines(MetricTableTest.dir().resolve(f)));
+            List<String> body = new ArrayList<>(lines.subList(1, lines.size()));
+            java.util.Collections.reverse(body);
+            body.add(0, lines.get(0));
+            java.nio.file.Files.write(tmp.resolve(f), body);
+        }
+        MetricStudySpec spec = MetricTableTest.spec("home_row");
+        try (DuckDbEngine db = DuckDbEngine.inMemory()) {
+            String original = Json.write(MetricAnalysis.run(db, spec, params("home_row"), MetricTableTest.dir()));
+            assertEquals(original, Json.write(MetricAnalysis.run(db, spec, params("home_row"), tmp)), "logs with their rows reversed");
+        }
+    }
+
+    @Test
     void sameLogsGiveByteIdenticalJson() {
         MetricStudySpec spec = MetricTableTest.spec("home_row");
         String first;
