@@ -84,9 +84,11 @@ public final class DidCommand implements Callable<Integer> {
         }
         if (r.pretrend() != null) {
             DidResult.Pretrend pt = r.pretrend();
-            double adjusted = pt.adjustedPValue(r.nUnits());
-            sb.append(String.format(Locale.ROOT, "Pre-trend test: chi2 %.3f on %d df, p %s; over %d units, small-sample p %s%n%n",
-                    pt.statistic(), pt.df(), p(pt.pValue()), r.nUnits(), Double.isNaN(adjusted) ? "n/a (too few units)" : p(adjusted)));
+            double adjusted = pt.pAdjusted();
+            String units = pt.effectiveUnits() < r.nUnits()
+                    ? String.format(Locale.ROOT, "%d units (as informative as %.0f)", r.nUnits(), pt.effectiveUnits()) : r.nUnits() + " units";
+            sb.append(String.format(Locale.ROOT, "Pre-trend test: chi2 %.3f on %d df, p %s; over %s, small-sample p %s%n%n",
+                    pt.statistic(), pt.df(), p(pt.pValue()), units, Double.isNaN(adjusted) ? "n/a (too few units)" : p(adjusted)));
         }
         return sb.append(Output.diagnosticsAndSummary(r)).toString();
     }

@@ -58,7 +58,7 @@ class DidCommandTest {
         assertEquals(List.of("att", "se"), names(agg.get("simple")));
         assertEquals(List.of("event_time", "att", "se"), names(agg.get("dynamic").get(0)));
         assertEquals(-3, agg.get("dynamic").get(0).get("event_time").asInt());
-        assertEquals(List.of("statistic", "df", "p_value"), names(j.get("pretrend")));
+        assertEquals(List.of("statistic", "df", "p_value", "effective_units", "p_adjusted"), names(j.get("pretrend")));
         assertTrue(j.get("event_study").isNull());
         assertEquals(run.out(), Cli.run(args).ok().out(), "same inputs give byte-identical JSON");
     }

@@ -4,9 +4,11 @@ import static org.ceteris.cli.CliErrorsTest.assertOneLineError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.ceteris.json.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -90,8 +92,23 @@ class EngineOptionTest {
         assertOneLineError(Cli.run("run", "--workspace", ws.toString()), "ceteris.yaml, line 2: unknown engine 'postgres': use duckdb or spark");
     }
 
+    /**
+     * {@code --engine duckdb} gives the default's document, with the right numbers (a − control =
+     * 2.5 − 1.5 = 1, Welch se √(0.5/2 + 0.5/2)), and it is DuckDB that runs the SQL: {@code --sql}
+     * in DuckDB's own FROM-first syntax, which no other engine accepts, doubles the metric and the effect.
+     */
     @Test
     void duckDbIsTheDefaultAndCanBeNamed() throws IOException {
-        Cli.run("ab", "--data", csv().toString(), "--variant", "variant", "--metric", "m", "--engine", "duckdb", "--json").ok();
+        String data = csv().toString();
+        String named = Cli.run("ab", "--data", data, "--variant", "variant", "--metric", "m", "--engine", "duckdb", "--json").ok().out();
+        String byDefault = Cli.run("ab", "--data", data, "--variant", "variant", "--metric", "m", "--json").ok().out();
+        assertEquals(byDefault, named, "--engine duckdb is the default");
+        JsonNode c = Json.read(named).get("metrics").get(0).get("comparisons").get(0);
+        assertEquals(1.0, c.get("estimate").asDouble(), 1e-12, c.toString());
+        assertEquals(Math.sqrt(0.5 / 2 + 0.5 / 2), c.get("se").asDouble(), 1e-12, c.toString());
+        String duckDbSql = Cli.run("ab", "--data", data, "--sql", "FROM data SELECT * EXCLUDE (m), 2 * m AS m", "--variant", "variant",
+                "--metric", "m", "--engine", "duckdb", "--json").ok().out();
+        JsonNode doubled = Json.read(duckDbSql).get("metrics").get(0).get("comparisons").get(0);
+        assertEquals(2.0, doubled.get("estimate").asDouble(), 1e-12, "DuckDB ran the FROM-first query: " + doubled);
     }
 }

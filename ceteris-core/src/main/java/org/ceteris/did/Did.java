@@ -85,18 +85,21 @@ public final class Did {
         if (pretrend == null) {
             return;
         }
-        double adjusted = pretrend.adjustedPValue(units);
+        double adjusted = pretrend.pAdjusted();
+        String over = units + " units" + (pretrend.effectiveUnits() < units
+                ? String.format(java.util.Locale.ROOT, ", as informative as %.0f independent ones", pretrend.effectiveUnits()) : "");
         if (Double.isNaN(adjusted)) {
             diagnostics.add(Diagnostic.info(DiagnosticCode.DID_PRETREND_UNTESTABLE, "There are " + pretrend.df()
-                    + " pre-period effects but only " + units + " units, too few to test them jointly: judge "
+                    + " pre-period effects but only " + over + ", too few to test them jointly: judge "
                     + "the trends before the change from the event-study plot, or use fewer pre-periods (--window)."));
         } else if (adjusted < alpha) {
             diagnostics.add(Diagnostic.warning(DiagnosticCode.DID_PRETREND, "Before the change, treated and comparison units "
-                    + "already moved differently (joint test of " + pretrend.df() + " pre-period effects over " + units
-                    + " units, p = " + String.format(java.util.Locale.ROOT, "%.3g", adjusted)
+                    + "already moved differently (joint test of " + pretrend.df() + " pre-period effects over " + over
+                    + ", p = " + String.format(java.util.Locale.ROOT, "%.3g", adjusted)
                     + " after the small-sample correction): the parallel-trends assumption is doubtful."));
         }
     }
+
 
     private static DidResult finish(DidSpec spec, String design, double est, double se, double z, int units, int periods,
                                     List<DidResult.AttGt> cells, DidResult.Aggregations agg,

@@ -90,28 +90,31 @@ public record DidResult(
 
     /**
      * The joint Wald test that every pre-period effect is zero, χ² with {@code df} degrees of freedom,
-     * as R's did and statsmodels report it (the JSON contract). That p-value is right when there are
-     * many units per pre-period effect and far too small otherwise, because the covariance of df
-     * effects estimated from n independent units (or clusters) is nearly singular when df approaches
-     * n; {@link #adjustedPValue(int)} corrects for it, and the DID_PRETREND warning uses that.
+     * as R's did and statsmodels report it (the JSON contract), and the same statistic with a
+     * small-sample correction, which the DID_PRETREND warning uses. The χ² p-value is right when there
+     * are many units per pre-period effect and far too small otherwise, because the covariance of df
+     * effects estimated from few independent units (or clusters) is nearly singular when df approaches
+     * their number. The correction is Hotelling's: with the covariance estimated as if from m
+     * independent units, {@code (m − q)/(q·m)·W} follows F(q, m − q) for q = df (Hotelling 1931);
+     * m is the number of units (clusters) of the event study, and for Callaway &amp; Sant'Anna an
+     * effective number of units, smaller than the panel's because each cell rests on its cohort and
+     * comparison units only (see {@code CallawaySantAnna}). NaN when m ≤ q (nothing can be said jointly).
+     *
+     * @param effectiveUnits the m of the correction
+     * @param pAdjusted      the small-sample p-value
      */
-    public record Pretrend(double statistic, int df, double pValue) {
+    public record Pretrend(double statistic, int df, double pValue, double effectiveUnits, double pAdjusted) {
 
-        /** The test from its statistic and the number of effects tested. */
-        public static Pretrend of(double statistic, int df) {
-            return new Pretrend(statistic, df, Distributions.chiSquaredUpperTail(statistic, df));
+        /** The test from its statistic, the number of effects tested and the (effective) number of units behind their covariance. */
+        public static Pretrend of(double statistic, int df, double units) {
+            double adjusted = units <= df ? Double.NaN
+                    : Distributions.fUpperTail((units - df) / (df * units) * statistic, df, units - df);
+            return of(statistic, df, units, adjusted);
         }
 
-        /**
-         * The p-value with Hotelling's small-sample scaling: with W = n·āᵀS⁻¹ā over n units,
-         * {@code (n − q)/(q·n)·W} follows F(q, n − q) for q = df (Hotelling 1931, the T² test of a mean
-         * vector). It tends to the χ² p-value as n grows; NaN when n ≤ q (nothing can be said jointly).
-         */
-        public double adjustedPValue(int units) {
-            if (units <= df) {
-                return Double.NaN;
-            }
-            return Distributions.fUpperTail((units - df) / ((double) df * units) * statistic, df, units - df);
+        /** The test with a small-sample p-value computed elsewhere, as if from {@code effectiveUnits} independent units. */
+        public static Pretrend of(double statistic, int df, double effectiveUnits, double pAdjusted) {
+            return new Pretrend(statistic, df, Distributions.chiSquaredUpperTail(statistic, df), effectiveUnits, pAdjusted);
         }
     }
 }

@@ -94,10 +94,10 @@ final class TwfeEventStudy {
             }
             avgSe = Math.sqrt(Linalg.quadraticForm(a, fit.vcov()));
         }
-        return new Estimate(coefficients, avg, avgSe, wald(fit, leads), cohorts.size());
+        return new Estimate(coefficients, avg, avgSe, wald(fit, leads, panel.units().size()), cohorts.size());
     }
 
-    private static Pretrend wald(ClusterOls.Fit fit, List<Integer> leads) {
+    private static Pretrend wald(ClusterOls.Fit fit, List<Integer> leads, int clusters) {
         int q = leads.size();
         if (q == 0) {
             return null;
@@ -115,7 +115,7 @@ final class TwfeEventStudy {
             return null;
         }
         double w = Linalg.quadraticForm(b, inv);
-        return Pretrend.of(w, q);
+        return Pretrend.of(w, q, clusters);
     }
 
     /** Subtracts each unit's mean from y and every column of x. */

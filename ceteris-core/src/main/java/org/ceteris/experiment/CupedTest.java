@@ -7,7 +7,7 @@ import org.ceteris.stats.CoMoments;
  * θ = Cov(X, Y)/Var(X) on the pooled sample of the two arms compared (as gbstats
  * {@code compute_theta}); d_adj = (ȳ_t − ȳ_c) − θ(x̄_t − x̄_c); per-arm variance of the mean
  * (s_y² + θ²s_x² − 2θ·s_xy)/n; normal inference. The relative lift is d_adj/ȳ_c with the delta
- * method applied to the adjusted variances and the adjusted treatment mean ȳ_c + d_adj.
+ * method, counting that the adjusted and the plain control mean share their units ({@link #relativeVariance}).
  * Statistics: A = metric Y, B = covariate X. O(1).
  */
 public final class CupedTest {
@@ -34,8 +34,21 @@ public final class CupedTest {
         double rawVar = t.varA() / t.n() + c.varA() / c.n();
         double reduction = rawVar > 0 ? 1 - (vt + vc) / rawVar : 0.0;
         double relative = d / c.meanA();
-        double relSe = Math.sqrt(Effect.relativeVariance(c.meanA() + d, vt, c.meanA(), vc));
+        double relSe = Math.sqrt(relativeVariance(t, c, theta, vt));
         return new Effect(d, se, null, relative, relSe, reduction);
+    }
+
+    /**
+     * Var(d_adj/ȳ_c) by the delta method for (A − B)/C with A = ȳ_t − θx̄_t, B = ȳ_c − θx̄_c and
+     * C = ȳ_c: B and C are means over the same control units, so the control's part is
+     * Var(ρ·ȳ_c − θ·x̄_c)/ȳ_c² = (ρ²s_y² − 2ρθ·s_xy + θ²s_x²)/(n_c·ȳ_c²) with ρ = ȳ_t/ȳ_c, as gbstats
+     * {@code frequentist_variance_relative_cuped}. (Treating B as independent of C, with the adjusted
+     * control variance scaled by ρ², misses the covariance and overstates the variance by about the lift.)
+     */
+    private static double relativeVariance(CoMoments t, CoMoments c, double theta, double varMeanT) {
+        double rho = t.meanA() / c.meanA();
+        double control = Math.max(rho * rho * c.varA() - 2 * rho * theta * c.covAB() + theta * theta * c.varB(), 0.0) / c.n();
+        return (varMeanT + control) / (c.meanA() * c.meanA());
     }
 
     private static double adjustedVariance(CoMoments s, double theta) {

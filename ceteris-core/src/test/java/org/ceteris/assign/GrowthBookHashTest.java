@@ -2,6 +2,7 @@ package org.ceteris.assign;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -38,8 +39,18 @@ class GrowthBookHashTest {
     void hashesUtf16CodeUnits() {
         long oneUnit = ((0x811c9dc5L ^ 0xE9) * 16777619L) & 0xffffffffL;
         assertEquals(oneUnit, GrowthBookHash.fnv1a32("é"));
-        byte[] utf8 = "é".getBytes(StandardCharsets.UTF_8);
-        assertEquals(2, utf8.length);
+        // not the FNV of its two UTF-8 bytes C3 A9
+        long overUtf8 = 0x811c9dc5L;
+        for (byte b : "é".getBytes(StandardCharsets.UTF_8)) {
+            overUtf8 = ((overUtf8 ^ (b & 0xff)) * 16777619L) & 0xffffffffL;
+        }
+        assertNotEquals(overUtf8, GrowthBookHash.fnv1a32("é"));
+        // a character outside the BMP is two code units (a surrogate pair), as JavaScript's charCodeAt sees it
+        long pair = 0x811c9dc5L;
+        for (int unit : new int[] {0xD83D, 0xDE00}) {
+            pair = ((pair ^ unit) * 16777619L) & 0xffffffffL;
+        }
+        assertEquals(pair, GrowthBookHash.fnv1a32("\uD83D\uDE00"));
     }
 
     /** GrowthBook's own examples of getBucketRanges (docs and SDK test cases). */

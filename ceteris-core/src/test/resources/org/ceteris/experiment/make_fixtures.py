@@ -30,7 +30,9 @@ Reference calls (t = treatment arm, c = control arm, arrays after dropping missi
            d = (ybar_t - ybar_c) - theta (xbar_t - xbar_c); per-arm variance of the mean
            (var(Y) + theta^2 var(X) - 2 theta cov(X, Y))/n; normal p and interval;
            variance_reduction = 1 - (vt_adj + vc_adj)/(vt + vc); relative = d/ybar_c with the delta
-           method above using the adjusted arm variances and mt = ybar_c + d
+           method for (A - B)/C, A, B the adjusted means, C = ybar_c: var_r = (vt_adj
+           + (rho^2 var(Yc) - 2 rho theta cov(Xc, Yc) + theta^2 var(Xc))/n_c) / ybar_c^2, rho = ybar_t/ybar_c
+           (the adjusted and plain control means share their units; gbstats_expected.csv checks it)
   srm      scipy.stats.chisquare(observed, f_exp = total * share) -> statistic, pvalue
   power    numpy/scipy: n = (z_{1-a/2} + z_{power})^2 * 2 sd^2 / mde^2, mde = (z_{1-a/2} + z_power) sqrt(2 sd^2 / n)
 """
@@ -156,7 +158,14 @@ def cuped(out, key, ty, tx, cy, cx):
     se = np.sqrt(vt + vc)
     p, lo, hi = normal(d, se)
     raw = ty.var(ddof=1) / len(ty) + cy.var(ddof=1) / len(cy)
-    r, rl, rh = relative(d, cy.mean(), vt, vc)
+    # delta method for (A - B)/C, B = adjusted and C = plain control mean over the same units:
+    # the control's part is Var(rho ybar_c - theta xbar_c) with rho = ybar_t/ybar_c
+    mc, rho = cy.mean(), ty.mean() / cy.mean()
+    vc_rel = (rho ** 2 * cy.var(ddof=1) - 2 * rho * theta * np.cov(cx, cy, ddof=1)[0, 1]
+              + theta ** 2 * cx.var(ddof=1)) / len(cy)
+    r = d / mc
+    rse = np.sqrt((vt + vc_rel) / mc ** 2)
+    rl, rh = r - Z * rse, r + Z * rse
     out.update({f"{key}/theta": theta, f"{key}/estimate": d, f"{key}/se": se, f"{key}/p_value": p,
                 f"{key}/ci_low": lo, f"{key}/ci_high": hi, f"{key}/variance_reduction": 1 - (vt + vc) / raw,
                 f"{key}/relative": r, f"{key}/relative_ci_low": rl, f"{key}/relative_ci_high": rh})

@@ -1,6 +1,8 @@
 package org.ceteris.labs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -85,8 +87,16 @@ class LabsTest {
         for (Grade g : LabWorkspace.check(lab, dir, lab.seed())) {
             assertEquals(0.0, g.points(), () -> name + " " + g.question() + " should score 0: " + g.feedback());
             Question q = lab.questions().stream().filter(x -> x.id().equals(g.question())).findFirst().orElseThrow();
+            if (q instanceof Question.Choice c) {
+                // the feedback written for the option chosen, not that of the right answer
+                String chosen = (String) answers.get(q.id());
+                assertEquals(c.options().get(chosen), g.feedback(), () -> g.question() + " answered " + chosen);
+                assertNotEquals(c.options().get(c.correct()), g.feedback(), g::question);
+                assertFalse(g.feedback().isBlank(), g::question);
+                continue;
+            }
             String expected = q instanceof Question.Sql ? "missing" : q instanceof Question.Estimate ? "the truth is"
-                    : q instanceof Question.SetAnswer ? "should not include not_a_variable" : "";
+                    : "should not include not_a_variable";
             assertTrue(g.feedback().contains(expected), () -> g.question() + ": " + g.feedback());
         }
     }

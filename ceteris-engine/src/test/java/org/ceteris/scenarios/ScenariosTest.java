@@ -100,6 +100,27 @@ class ScenariosTest {
             assertEquals(60 * 104, r.getLong(0, "n"));
             assertEquals(60, r.getLong(0, "cities"));
             assertEquals(4, r.getLong(0, "wave2"));
+            // Lakeview's trend is fixed by its market mix (0.45, 0.35, 0.20 of the three profiles), so its data can
+            // be set against the trend it would follow without a billboard: on it before week 80, 15% above after
+            double level = 0.45 * 42 + 0.35 * 30 + 0.20 * 55;
+            double growth = 0.45 * 0.10 + 0.35 * 0.22 + 0.20 * 0.03;
+            double season = 0.45 * 6 + 0.35 * 3 + 0.20 * 9;
+            Rows lake = engine.query("SELECT week, signups_per_100k AS y FROM city_signups WHERE city = 'Lakeview' ORDER BY week");
+            double[] ratio = new double[2];
+            double attFromData = 0;
+            int[] weeks = new int[2];
+            for (int i = 0; i < lake.size(); i++) {
+                long t = lake.getLong(i, "week");
+                double y = lake.getDouble(i, "y");
+                int post = t >= BillboardScenario.FIRST_WEEK ? 1 : 0;
+                ratio[post] += y / (level + growth * t + season * Math.sin(2 * Math.PI * (t - 10) / 52.0));
+                weeks[post]++;
+                attFromData += post * y * BillboardScenario.FIRST_LIFT / (1 + BillboardScenario.FIRST_LIFT);
+            }
+            assertEquals(1.0, ratio[0] / weeks[0], 0.02, "Lakeview before the billboard, relative to its trend");
+            assertEquals(1 + BillboardScenario.FIRST_LIFT, ratio[1] / weeks[1], 0.03, "Lakeview after the billboard, relative to its trend");
+            // the stated effect is the one in the rows: y = (1 + lift) x base after week 80, up to rounding to 0.01
+            assertEquals(attFromData / weeks[1], truth.number("att_per_100k"), 0.005);
             assertTrue(truth.number("att_per_100k") > 1.0);
         }
     }
