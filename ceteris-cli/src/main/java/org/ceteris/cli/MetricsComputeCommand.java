@@ -18,17 +18,14 @@ public final class MetricsComputeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Mixin WorkspaceOption workspace;
-
-    @Option(names = "--study", required = true, paramLabel = "NAME", description = "a study with exposures: and metrics:")
-    String study;
+    @Mixin MetricStudyOption study;
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "FILE.parquet or FILE.csv (replaced whole, or left as it was)")
     Path outFile;
 
     @Override
     public Integer call() {
-        long units = WorkspaceMetrics.compute(workspace.open(), study, outFile);
+        long units = WorkspaceMetrics.compute(study.open(), study.study(), outFile);
         PrintWriter out = spec.commandLine().getOut();
         out.printf("%,d units written to %s%n", units, outFile);
         out.flush();

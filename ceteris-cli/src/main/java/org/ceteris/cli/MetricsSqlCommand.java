@@ -18,15 +18,12 @@ public final class MetricsSqlCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Mixin WorkspaceOption workspace;
-
-    @Option(names = "--study", required = true, paramLabel = "NAME", description = "a study with exposures: and metrics:")
-    String study;
+    @Mixin MetricStudyOption study;
 
     @Override
     public Integer call() {
         StringBuilder sb = new StringBuilder();
-        for (MetricSql.Statement s : WorkspaceMetrics.sql(workspace.open(), study)) {
+        for (MetricSql.Statement s : WorkspaceMetrics.sql(study.open(), study.study())) {
             sb.append("-- ").append(s.comment()).append('\n').append("CREATE TEMPORARY TABLE ").append(s.table()).append(" AS\n")
                     .append(s.sql()).append(";\n\n");
         }
