@@ -22,6 +22,7 @@ import org.duckdb.DuckDBConnection;
 public final class DuckDbEngine implements Engine {
 
     private final DuckDBConnection connection;
+    private final CsvSniffer csv = new CsvSniffer();
 
     private DuckDbEngine(DuckDBConnection connection) {
         this.connection = connection;
@@ -85,6 +86,91 @@ public final class DuckDbEngine implements Engine {
 
     @Override
     public Rows query(String sql) {
+        try {
+            return rows(sql);
+        } catch (SQLException e) {
+            String again = csv.wholeFile(sql, e.getMessage());
+            if (again == null) {
+                throw translate(e, sql);
+            }
+            try {
+                return rows(again);
+            } catch (SQLException e2) {
+                throw translate(e2, again);
+            }
+        }
+    }
+
+    /**
+     * Streams the result through JDBC straight into primitive arrays ({@code getDouble}/{@code getLong}
+     * per cell, text dictionary-encoded as it arrives); no row objects are kept.
+     */
+    @Override
+    public Columns queryColumns(String sql) {
+        return queryColumns(sql, 1024);
+    }
+
+    @Override
+    public Columns queryColumns(String sql, long expectedRows) {
+        int first = (int) Math.min(Math.max(expectedRows, 16), Integer.MAX_VALUE - 8);
+        try {
+            return columnsOf(sql, first);
+        } catch (SQLException e) {
+            String again = csv.wholeFile(sql, e.getMessage());
+            if (again == null) {
+                throw translate(e, sql);
+            }
+            try {
+                return columnsOf(again, first);
+            } catch (SQLException e2) {
+                throw translate(e2, again);
+            }
+        }
+    }
+
+    private Columns columnsOf(String sql, int expectedRows) throws SQLException {
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            ResultSetMetaData md = rs.getMetaData();
+            int k = md.getColumnCount();
+            List<String> names = new ArrayList<>(k);
+            List<Columns.Kind> kinds = new ArrayList<>(k);
+            boolean[] bool = new boolean[k];
+            for (int i = 1; i <= k; i++) {
+                names.add(md.getColumnLabel(i));
+                kinds.add(Columns.Kind.of(md.getColumnTypeName(i)));
+                bool[i - 1] = md.getColumnTypeName(i).equalsIgnoreCase("BOOLEAN");
+            }
+            Columns.Builder b = new Columns.Builder(names, kinds, expectedRows);
+            while (rs.next()) {
+                b.next();
+                for (int i = 0; i < k; i++) {
+                    switch (kinds.get(i)) {
+                        case LONG -> {
+                            long v = bool[i] ? (rs.getBoolean(i + 1) ? 1L : 0L) : rs.getLong(i + 1);
+                            b.setLong(i, rs.wasNull() ? 0L : v);
+                        }
+                        case DOUBLE -> {
+                            double v = rs.getDouble(i + 1);
+                            b.setDouble(i, rs.wasNull() ? Double.NaN : v);
+                        }
+                        case TEXT -> b.setText(i, rs.getString(i + 1));
+                    }
+                }
+            }
+            return b.build();
+        }
+    }
+
+    /** {@link #query} without switching a CSV file to its whole-file sniff on a conversion error. */
+    Rows rawQuery(String sql) {
+        try {
+            return rows(sql);
+        } catch (SQLException e) {
+            throw translate(e, sql);
+        }
+    }
+
+    private Rows rows(String sql) throws SQLException {
         try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             ResultSetMetaData md = rs.getMetaData();
             int k = md.getColumnCount();
@@ -103,9 +189,42 @@ public final class DuckDbEngine implements Engine {
                 rows.add(row);
             }
             return new Rows(names, types, rows);
-        } catch (SQLException e) {
-            throw translate(e, sql);
         }
+    }
+
+    /**
+     * Runs {@code load} once more when a CSV file it read was switched to its whole-file sniff while
+     * it ran ({@link CsvSniffer}): column types it checked before the switch may have changed (a
+     * column sniffed as BIGINT from the sample is text in the whole file), so the second run sees
+     * the whole file's types from the start and fails, or succeeds, as a whole-file read does.
+     */
+    @Override
+    public <T> T stableRead(java.util.function.Supplier<T> load) {
+        int before = csv.switches();
+        try {
+            T out = load.get();
+            if (csv.switches() == before) {
+                return out;
+            }
+        } catch (CeterisException e) {
+            if (csv.switches() == before) {
+                throw e;
+            }
+        }
+        return load.get();
+    }
+
+    /**
+     * A CSV file reads with the dialect and types sniffed once for this engine ({@link CsvSniffer}),
+     * not with a whole-file sniff before every query; other sources as the dialect says.
+     */
+    @Override
+    public String relation(Source source) {
+        String relation = Engine.super.relation(source);
+        if (source instanceof Source.File f && relation.startsWith("read_csv(")) {
+            return csv.relation(this, f.path(), relation);
+        }
+        return relation;
     }
 
     /** Runs a statement that returns no rows (DDL, COPY, INSERT). */
@@ -113,14 +232,26 @@ public final class DuckDbEngine implements Engine {
         try (Statement st = connection.createStatement()) {
             st.execute(sql);
         } catch (SQLException e) {
-            throw translate(e, sql);
+            String again = csv.wholeFile(sql, e.getMessage());
+            if (again == null) {
+                throw translate(e, sql);
+            }
+            try (Statement st = connection.createStatement()) {
+                st.execute(again);
+            } catch (SQLException e2) {
+                throw translate(e2, again);
+            }
         }
     }
 
-    /** A temporary view of this connection: it never lands in a workspace's database file. */
+    /**
+     * A temporary view of this connection: it never lands in a workspace's database file. A CSV
+     * file is read with the whole-file sniff (a query over the view could not switch to it).
+     */
     @Override
     public void createView(String name, Source source) {
-        execute("CREATE OR REPLACE TEMP VIEW " + Identifiers.requireName(name, "view") + " AS SELECT * FROM " + relation(source));
+        execute("CREATE OR REPLACE TEMP VIEW " + Identifiers.requireName(name, "view") + " AS SELECT * FROM "
+                + Engine.super.relation(source));
     }
 
     @Override

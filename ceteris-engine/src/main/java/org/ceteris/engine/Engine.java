@@ -16,6 +16,30 @@ public interface Engine extends AutoCloseable {
     /** Runs a query and returns all its rows; meant for small results. */
     Rows query(String sql);
 
+    /**
+     * Runs a query and returns its result as primitive columns ({@link Columns}): for panels and
+     * unit-level data, whose cost should be their numbers, not boxed rows.
+     */
+    default Columns queryColumns(String sql) {
+        return Columns.of(query(sql));
+    }
+
+    /**
+     * {@link #queryColumns(String)} when the caller knows about how many rows will come (from a
+     * count it made): the arrays are made that size at once instead of growing.
+     */
+    default Columns queryColumns(String sql, long expectedRows) {
+        return queryColumns(sql);
+    }
+
+    /**
+     * Runs {@code load}, a study's input queries (which check column types, then read), so that
+     * they see one set of column types throughout; engines whose types can change while it runs run it again.
+     */
+    default <T> T stableRead(java.util.function.Supplier<T> load) {
+        return load.get();
+    }
+
     /** The columns of a source, in order. */
     List<Column> columns(Source source);
 

@@ -11,6 +11,7 @@ import org.ceteris.dag.DagTestInput;
 import org.ceteris.dag.Implication;
 import org.ceteris.dag.IndependenceTest;
 import org.ceteris.engine.Column;
+import org.ceteris.engine.Columns;
 import org.ceteris.engine.Dialect;
 import org.ceteris.engine.Engine;
 import org.ceteris.engine.Identifiers;
@@ -103,10 +104,14 @@ public final class DagInputs {
             String sql = "SELECT " + d.asText(d.ident(cols.get(imp.x()).name())) + " AS x, " + d.asText(d.ident(cols.get(imp.y()).name()))
                     + " AS y, " + (strat.length() == 0 ? "''" : strat) + " AS s, count(*) AS k FROM " + relation + " WHERE " + complete
                     + " GROUP BY 1, 2, 3 ORDER BY 3, 1, 2";
-            Rows r = engine.query(sql);
+            Columns r = engine.queryColumns(sql);
+            Columns.Text xs = r.text("x");
+            Columns.Text ys = r.text("y");
+            Columns.Text ss = r.text("s");
+            long[] counts = r.longs("k");
             List<DagTestInput.Cell> cells = new ArrayList<>();
             for (int i = 0; i < r.size(); i++) {
-                cells.add(new DagTestInput.Cell(r.getString(i, "s"), r.getString(i, "x"), r.getString(i, "y"), r.getLong(i, "k")));
+                cells.add(new DagTestInput.Cell(ss.get(i), xs.get(i), ys.get(i), counts[i]));
             }
             tables.add(cells);
         }

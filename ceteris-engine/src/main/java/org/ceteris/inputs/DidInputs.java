@@ -1,14 +1,13 @@
 package org.ceteris.inputs;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeSet;
 import org.ceteris.CeterisException;
 import org.ceteris.did.DidPanel;
 import org.ceteris.did.DidSpec;
 import org.ceteris.engine.Column;
+import org.ceteris.engine.Columns;
 import org.ceteris.engine.Dialect;
 import org.ceteris.engine.Engine;
 import org.ceteris.engine.Identifiers;
@@ -98,8 +97,7 @@ public final class DidInputs {
             where.append(" AND x").append(k).append(" IS NOT NULL");
         }
         cell.append(" FROM (").append(src).append(") s").append(where).append(" GROUP BY u, t ORDER BY u, t");
-        Rows rows = engine.query(cell.toString());
-        return toPanel(spec, rows, total);
+        return toPanel(spec, engine.queryColumns(cell.toString(), total), total);
     }
 
     /**
@@ -150,52 +148,43 @@ public final class DidInputs {
         }
     }
 
-    private static DidPanel toPanel(DidSpec spec, Rows rows, long total) {
+    private static DidPanel toPanel(DidSpec spec, Columns rows, long total) {
         int n = rows.size();
         if (n == 0) {
             throw new CeterisException("no usable rows: '" + spec.outcome() + "', '" + spec.unit() + "' or '" + spec.time()
                     + "' is missing in every row");
         }
-        TreeSet<Long> times = new TreeSet<>();
-        for (int i = 0; i < n; i++) {
-            times.add(rows.getLong(i, "t"));
-        }
-        long[] periods = times.stream().mapToLong(Long::longValue).toArray();
-        Map<Long, Integer> periodIndex = new HashMap<>();
-        for (int i = 0; i < periods.length; i++) {
-            periodIndex.put(periods[i], i);
-        }
+        long[] t = rows.longs("t");
+        long[] periods = Arrays.stream(t).distinct().sorted().toArray();
+        Columns.Text u = rows.text("u");
         List<String> units = new ArrayList<>();
         int[] unit = new int[n];
         int[] period = new int[n];
-        double[] y = new double[n];
-        double[] treated = spec.twoByTwo() ? new double[n] : null;
-        double[] post = spec.twoByTwo() ? new double[n] : null;
+        double[] y = rows.doubles("y");
+        double[] treated = spec.twoByTwo() ? rows.doubles("dtr") : null;
+        double[] post = spec.twoByTwo() ? rows.doubles("dpo") : null;
+        long[] ft = spec.twoByTwo() ? null : rows.longs("ft");
+        long[] cellRows = rows.longs("rows");
         List<Long> first = new ArrayList<>();
         int k = spec.covariates().size();
-        double[][] x = new double[k][n];
+        double[][] x = new double[k][];
+        for (int c = 0; c < k; c++) {
+            x[c] = rows.doubles("x" + c);
+        }
         long used = 0;
-        String last = null;
-        for (int i = 0; i < n; i++) {
-            String u = rows.getString(i, "u");
-            if (!u.equals(last)) {
-                units.add(u);
-                last = u;
+        int last = -1;
+        for (int i = 0; i < n; i++) { // ordered by unit, then time
+            int code = u.codes()[i];
+            if (code != last) {
+                units.add(u.levels().get(code));
+                last = code;
                 if (!spec.twoByTwo()) {
-                    first.add(rows.getLong(i, "ft"));
+                    first.add(ft[i]);
                 }
             }
             unit[i] = units.size() - 1;
-            period[i] = periodIndex.get(rows.getLong(i, "t"));
-            y[i] = rows.getDouble(i, "y");
-            used += rows.getLong(i, "rows");
-            if (treated != null) {
-                treated[i] = rows.getDouble(i, "dtr");
-                post[i] = rows.getDouble(i, "dpo");
-            }
-            for (int c = 0; c < k; c++) {
-                x[c][i] = rows.getDouble(i, "x" + c);
-            }
+            period[i] = Arrays.binarySearch(periods, t[i]);
+            used += cellRows[i];
         }
         long[] firstTreated = spec.twoByTwo() ? null : first.stream().mapToLong(Long::longValue).toArray();
         return new DidPanel(units, periods, unit, period, y, treated, post, firstTreated, spec.covariates(), x, total - used);

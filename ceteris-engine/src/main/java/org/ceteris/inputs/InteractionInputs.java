@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import org.ceteris.CeterisException;
 import org.ceteris.engine.Column;
+import org.ceteris.engine.Columns;
 import org.ceteris.engine.Dialect;
 import org.ceteris.engine.Engine;
 import org.ceteris.engine.Identifiers;
@@ -52,7 +53,7 @@ public final class InteractionInputs {
         for (int k = 0; k < met.size(); k++) {
             excluded.put(spec.metrics().get(k), excludedRows.getLong(0, "x" + k));
         }
-        Rows rows = engine.query(cellsSql(d, base, exp.size(), met.size()));
+        Columns rows = engine.queryColumns(cellsSql(d, base, exp.size(), met.size()));
         return toInput(spec, rows, excluded);
     }
 
@@ -139,15 +140,16 @@ public final class InteractionInputs {
         return sb.append(") ORDER BY g DESC").toString();
     }
 
-    private static InteractionInput toInput(InteractionsSpec spec, Rows rows, Map<String, Long> excluded) {
+    private static InteractionInput toInput(InteractionsSpec spec, Columns rows, Map<String, Long> excluded) {
         int e = spec.experiments().size();
         List<TreeSet<String>> arms = new ArrayList<>();
         for (int i = 0; i < e; i++) {
             arms.add(new TreeSet<>());
         }
         List<CellStats> cells = new ArrayList<>();
+        long[] groupings = rows.longs("g");
         for (int r = 0; r < rows.size(); r++) {
-            long g = rows.getLong(r, "g");
+            long g = groupings[r];
             int[] grouped = new int[2];
             int found = 0;
             for (int i = 0; i < e && found < 2; i++) {
@@ -156,20 +158,20 @@ public final class InteractionInputs {
                     grouped[found++] = i;
                 }
             }
-            String armA = rows.getString(r, "x" + grouped[0]);
-            String armB = rows.getString(r, "x" + grouped[1]);
+            String armA = rows.text("x" + grouped[0]).get(r);
+            String armB = rows.text("x" + grouped[1]).get(r);
             if (armA == null || armB == null) {
                 continue;
             }
             arms.get(grouped[0]).add(armA);
             arms.get(grouped[1]).add(armB);
             for (int k = 0; k < spec.metrics().size(); k++) {
-                long n = rows.getLong(r, "n" + k);
+                long n = rows.longs("n" + k)[r];
                 if (n == 0) {
                     continue;
                 }
-                double var = rows.getDouble(r, "var" + k);
-                Moments m = Moments.ofVariance(n, rows.getDouble(r, "mean" + k), Double.isNaN(var) ? 0 : var);
+                double var = rows.doubles("var" + k)[r];
+                Moments m = Moments.ofVariance(n, rows.doubles("mean" + k)[r], Double.isNaN(var) ? 0 : var);
                 cells.add(new CellStats(spec.experiments().get(grouped[0]), spec.experiments().get(grouped[1]),
                         spec.metrics().get(k), armA, armB, m));
             }

@@ -1,14 +1,10 @@
 package org.ceteris.inputs;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.ceteris.CeterisException;
 import org.ceteris.engine.Column;
+import org.ceteris.engine.Columns;
 import org.ceteris.engine.Dialect;
 import org.ceteris.engine.DuckDbEngine;
 import org.ceteris.engine.Engine;
@@ -24,8 +20,8 @@ import org.ceteris.observational.ObserveSpec;
  * and weighting work on units, so no aggregate will do): the treatment as 0/1, the outcome, numeric
  * covariates as doubles and categorical (text) covariates as codes into their sorted levels.
  * Rows with a NULL, NaN or infinite value in any of them are left out and counted. The treatment
- * is checked to hold only 0 and 1 (or true/false) in SQL first. Rows stream from DuckDB straight
- * into primitive arrays (about 100 bytes per unit with 10 covariates).
+ * is checked to hold only 0 and 1 (or true/false) in SQL first. Rows reach Java as primitive
+ * columns ({@link Engine#queryColumns}, about 100 bytes per unit with 10 covariates).
  */
 public final class ObservationalInputs {
 
@@ -91,21 +87,26 @@ public final class ObservationalInputs {
         Rows counts = engine.query("SELECT count(*) AS n, count(*) FILTER (WHERE " + where + ") AS complete FROM (" + inner + ") s");
         long total = counts.getLong(0, "n");
         int n = Math.toIntExact(counts.getLong(0, "complete"));
-        String sql = "SELECT * FROM (" + inner + ") s WHERE " + where;
-        Columns cols = new Columns(n, covs);
-        if (engine instanceof DuckDbEngine duck) {
-            stream(duck, sql, cols);
-        } else {
-            Rows rows = engine.query(sql);
-            for (int i = 0; i < rows.size(); i++) {
-                cols.add(i, rows.rows().get(i));
-            }
+        Columns cols = engine.queryColumns("SELECT * FROM (" + inner + ") s WHERE " + where, n);
+        if (cols.size() != n) {
+            throw new IllegalStateException("the source changed while it was read: " + n + " complete rows, then " + cols.size());
+        }
+        double[] tv = cols.doubles("t");
+        boolean[] treated = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            treated[i] = tv[i] == 1.0;
         }
         List<Covariate> covariates = new ArrayList<>();
         for (int k = 0; k < covs.size(); k++) {
-            covariates.add(cols.covariate(k, covs.get(k).name()));
+            String name = covs.get(k).name();
+            if (covs.get(k).numeric()) {
+                covariates.add(new Covariate.Numeric(name, cols.doubles("c" + k)));
+            } else {
+                Columns.Text text = cols.text("c" + k);
+                covariates.add(new Covariate.Categorical(name, text.levels(), text.codes()));
+            }
         }
-        return new Loaded(new ObservationalData(t.name(), y.name(), cols.treated, cols.outcome, covariates), total - n);
+        return new Loaded(new ObservationalData(t.name(), y.name(), treated, cols.doubles("y"), covariates), total - n);
     }
 
     private static void checkBinary(Engine engine, String relation, String tExpr, String name) {
@@ -118,82 +119,6 @@ public final class ObservationalInputs {
             }
             throw new CeterisException("treatment column '" + name + "' must hold only 0 and 1 (or true/false); it also has "
                     + String.join(", ", vals) + (bad.size() == 5 ? ", …" : ""));
-        }
-    }
-
-    private static void stream(DuckDbEngine engine, String sql, Columns cols) {
-        try (Statement st = engine.connection().createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            int i = 0;
-            int k = cols.numeric.length;
-            while (rs.next()) {
-                cols.treated[i] = rs.getDouble(1) == 1.0;
-                cols.outcome[i] = rs.getDouble(2);
-                for (int j = 0; j < k; j++) {
-                    if (cols.numeric[j] != null) {
-                        cols.numeric[j][i] = rs.getDouble(3 + j);
-                    } else {
-                        cols.code(j, i, rs.getString(3 + j));
-                    }
-                }
-                i++;
-            }
-        } catch (SQLException e) {
-            throw new CeterisException("SQL error: " + e.getMessage().lines().findFirst().orElse(""), e);
-        }
-    }
-
-    /** Primitive columns being filled, with text covariates dictionary-encoded as they arrive. */
-    private static final class Columns {
-        final boolean[] treated;
-        final double[] outcome;
-        final double[][] numeric;
-        final int[][] codes;
-        final List<Map<String, Integer>> dictionaries = new ArrayList<>();
-
-        Columns(int n, List<Column> covs) {
-            treated = new boolean[n];
-            outcome = new double[n];
-            numeric = new double[covs.size()][];
-            codes = new int[covs.size()][];
-            for (int k = 0; k < covs.size(); k++) {
-                if (covs.get(k).numeric()) {
-                    numeric[k] = new double[n];
-                } else {
-                    codes[k] = new int[n];
-                }
-                dictionaries.add(new HashMap<>());
-            }
-        }
-
-        void add(int i, List<Object> row) {
-            treated[i] = ((Number) row.get(0)).doubleValue() == 1.0;
-            outcome[i] = ((Number) row.get(1)).doubleValue();
-            for (int k = 0; k < numeric.length; k++) {
-                if (numeric[k] != null) {
-                    numeric[k][i] = ((Number) row.get(2 + k)).doubleValue();
-                } else {
-                    code(k, i, row.get(2 + k).toString());
-                }
-            }
-        }
-
-        void code(int k, int i, String level) {
-            Map<String, Integer> dict = dictionaries.get(k);
-            Integer c = dict.get(level);
-            if (c == null) {
-                c = dict.size();
-                dict.put(level, c);
-            }
-            codes[k][i] = c;
-        }
-
-        Covariate covariate(int k, String name) {
-            if (numeric[k] != null) {
-                return new Covariate.Numeric(name, numeric[k]);
-            }
-            String[] levels = new String[dictionaries.get(k).size()];
-            dictionaries.get(k).forEach((level, c) -> levels[c] = level);
-            return new Covariate.Categorical(name, List.of(levels), codes[k]);
         }
     }
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import org.ceteris.CeterisException;
 import org.ceteris.engine.Column;
+import org.ceteris.engine.Columns;
 import org.ceteris.engine.Dialect;
 import org.ceteris.engine.Engine;
 import org.ceteris.engine.Identifiers;
@@ -40,20 +41,25 @@ public final class SynthInputs {
         String rel = engine.relation(source);
         String u = d.asText(d.ident(unit));
         String t = "CAST(" + d.ident(time) + " AS DOUBLE)";
-        Rows panel = engine.query("SELECT " + u + " AS u, " + t + " AS t, count(*) AS n, max(" + d.finiteOrNull(d.ident(outcome))
+        Columns panel = engine.queryColumns("SELECT " + u + " AS u, " + t + " AS t, count(*) AS n, max(" + d.finiteOrNull(d.ident(outcome))
                 + ") AS y, count(" + d.finiteOrNull(d.ident(outcome)) + ") AS ny FROM " + rel + " WHERE " + d.ident(unit)
                 + " IS NOT NULL AND " + d.ident(time) + " IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2");
+        Columns.Text names = panel.text("u");
+        double[] ts = panel.doubles("t");
+        long[] count = panel.longs("n");
+        double[] ys = panel.doubles("y");
+        long[] ny = panel.longs("ny");
         TreeSet<Double> timeSet = new TreeSet<>();
         Map<String, Map<Double, Double>> values = new LinkedHashMap<>();
         for (int i = 0; i < panel.size(); i++) {
-            String name = panel.getString(i, "u");
-            double tt = panel.getDouble(i, "t");
-            if (panel.getLong(i, "n") > 1) {
+            String name = names.get(i);
+            double tt = ts[i];
+            if (count[i] > 1) {
                 throw new CeterisException("duplicate rows for unit '" + name + "' at " + spec.time() + " " + PredictorSpec.label(tt)
-                        + " (" + panel.getLong(i, "n") + " rows); the panel needs one row per unit and time: aggregate it in --sql");
+                        + " (" + count[i] + " rows); the panel needs one row per unit and time: aggregate it in --sql");
             }
             timeSet.add(tt);
-            values.computeIfAbsent(name, x -> new LinkedHashMap<>()).put(tt, panel.getLong(i, "ny") == 0 ? Double.NaN : panel.getDouble(i, "y"));
+            values.computeIfAbsent(name, x -> new LinkedHashMap<>()).put(tt, ny[i] == 0 ? Double.NaN : ys[i]);
         }
         if (values.isEmpty()) {
             throw new CeterisException(source.describe() + " has no rows with a unit and a time");

@@ -56,7 +56,7 @@ public final class AbStudy implements StudyMethod {
 
     /** Reads the sufficient statistics with the engine and computes the scorecard. */
     public static AbResult run(Engine engine, Source source, AbSpec spec) {
-        return Scorecard.analyze(spec, AbInputs.load(engine, source, spec));
+        return Scorecard.analyze(spec, engine.stableRead(() -> AbInputs.load(engine, source, spec)));
     }
 
     /**

@@ -33,7 +33,7 @@ public final class DidStudy implements StudyMethod {
 
     /** Builds the compact panel with the engine and estimates. */
     public static DidResult run(Engine engine, Source source, DidSpec spec) {
-        return Did.analyze(spec, DidInputs.load(engine, source, spec));
+        return Did.analyze(spec, engine.stableRead(() -> DidInputs.load(engine, source, spec)));
     }
 
     @Override

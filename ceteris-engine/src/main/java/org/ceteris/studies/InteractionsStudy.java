@@ -51,7 +51,7 @@ public final class InteractionsStudy implements StudyMethod {
 
     /** Reads the cell statistics with the engine and tests every interaction. */
     public static InteractionsResult run(Engine engine, Source source, InteractionsSpec spec) {
-        return InteractionDetector.analyze(spec, InteractionInputs.load(engine, source, spec));
+        return InteractionDetector.analyze(spec, engine.stableRead(() -> InteractionInputs.load(engine, source, spec)));
     }
 
     @Override

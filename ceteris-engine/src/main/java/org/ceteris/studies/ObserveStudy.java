@@ -61,7 +61,7 @@ public final class ObserveStudy implements StudyMethod {
 
     /** Reads the unit-level columns with the engine and runs the analysis. */
     public static ObserveResult run(Engine engine, Source source, ObserveSpec spec) {
-        ObservationalInputs.Loaded in = ObservationalInputs.load(engine, source, spec);
+        ObservationalInputs.Loaded in = engine.stableRead(() -> ObservationalInputs.load(engine, source, spec));
         return ObservationalAnalysis.analyze(spec, in.data(), in.excludedRows());
     }
 

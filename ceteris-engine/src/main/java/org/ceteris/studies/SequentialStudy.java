@@ -38,7 +38,7 @@ public final class SequentialStudy implements StudyMethod {
 
     /** Reads the per-look statistics with the engine and replays the test. */
     public static SequentialResult run(Engine engine, Source source, SequentialSpec spec) {
-        return SequentialAnalysis.analyze(spec, SequentialInputs.load(engine, source, spec));
+        return SequentialAnalysis.analyze(spec, engine.stableRead(() -> SequentialInputs.load(engine, source, spec)));
     }
 
     @Override

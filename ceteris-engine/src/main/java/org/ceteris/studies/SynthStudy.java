@@ -85,7 +85,7 @@ public final class SynthStudy implements StudyMethod {
 
     /** Reads the panel with the engine and fits; placebo fits run through {@code parallel}. */
     public static CeterisResult run(Engine engine, Source source, SynthSpec spec, Parallel parallel) {
-        SynthPanel panel = SynthInputs.load(engine, source, spec);
+        SynthPanel panel = engine.stableRead(() -> SynthInputs.load(engine, source, spec));
         if (spec.treated().size() == 1) {
             if (!spec.traits().isEmpty()) {
                 throw new CeterisException("--traits compares several treated units: give them with --treated A,B,C");

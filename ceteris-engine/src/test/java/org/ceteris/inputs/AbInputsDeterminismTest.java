@@ -46,4 +46,39 @@ class AbInputsDeterminismTest {
                     "the thread setting is restored");
         }
     }
+
+    /**
+     * A CSV file is parsed by all threads and still gives the bytes of one thread; and because it is
+     * cut into the same row blocks as the Parquet file of the same rows, the two give the same bytes.
+     */
+    @Test
+    void csvParquetAndTableGiveTheSameBytesOnOneAndSeveralThreads() {
+        AbSpec spec = new AbSpecBuilder().variant("variant").metric("m").covariate("m=x").metric("c")
+                .ratio("r=m/d").build();
+        Path parquet = dir.resolve("rows.parquet");
+        Path csv = dir.resolve("rows.csv");
+        java.util.Map<String, String> first = new java.util.HashMap<>();
+        for (int threads : new int[] {1, 2, 4}) {
+            try (DuckDbEngine engine = DuckDbEngine.inMemory()) {
+                if (threads == 1) {
+                    engine.execute("CREATE TABLE rows AS SELECT CASE WHEN i % 3 = 0 THEN 'control' WHEN i % 3 = 1 THEN 'B' "
+                            + "ELSE 'C' END AS variant, round(1e6 + 1000 * random() + 50 * (i % 7), 6) AS m, "
+                            + "round(1e6 + 1000 * random(), 6) AS x, 1 + (i % 5) AS d, CAST(random() < 0.3 AS INTEGER) AS c "
+                            + "FROM range(1000000) r(i)");
+                    engine.execute("COPY rows TO '" + parquet + "' (FORMAT parquet)");
+                    engine.execute("COPY rows TO '" + csv + "' (HEADER)");
+                }
+                engine.execute("SET threads = " + threads);
+                engine.execute("CREATE OR REPLACE TABLE rows AS SELECT * FROM read_parquet('" + parquet + "')");
+                java.util.Map<String, Source> sources = java.util.Map.of("csv", new Source.File(csv),
+                        "parquet", new Source.File(parquet), "table", new Source.Table("rows"));
+                for (var e : sources.entrySet()) {
+                    String json = Json.write(AbStudy.run(engine, e.getValue(), spec));
+                    first.putIfAbsent(e.getKey(), json);
+                    assertEquals(first.get(e.getKey()), json, e.getKey() + " on " + threads + " threads");
+                }
+            }
+        }
+        assertEquals(first.get("parquet"), first.get("csv"), "a CSV file and the Parquet file of its rows");
+    }
 }

@@ -16,6 +16,7 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.ceteris.CeterisException;
 import org.ceteris.engine.Column;
+import org.ceteris.engine.Columns;
 import org.ceteris.engine.Dialect;
 import org.ceteris.engine.Engine;
 import org.ceteris.engine.Identifiers;
@@ -107,6 +108,34 @@ public final class SparkEngine implements Engine {
                 rows.add(row);
             }
             return new Rows(names, types, rows);
+        } catch (Exception e) { // Spark's AnalysisException is checked in Java but thrown undeclared from Scala
+            throw translate(e);
+        }
+    }
+
+    /**
+     * Collects the result to the driver and copies each row's values into primitive columns as it
+     * goes, so only Spark's own rows are held, not a second list of boxed rows.
+     */
+    @Override
+    public Columns queryColumns(String sql) {
+        try {
+            Dataset<Row> df = spark.sql(sql);
+            List<String> names = new ArrayList<>();
+            List<Columns.Kind> kinds = new ArrayList<>();
+            for (StructField f : df.schema().fields()) {
+                names.add(f.name());
+                kinds.add(Columns.Kind.of(f.dataType().sql()));
+            }
+            List<Row> rows = df.collectAsList();
+            Columns.Builder b = new Columns.Builder(names, kinds, rows.size());
+            for (Row r : rows) {
+                b.next();
+                for (int i = 0; i < names.size(); i++) {
+                    b.set(i, r.isNullAt(i) ? null : r.get(i));
+                }
+            }
+            return b.build();
         } catch (Exception e) { // Spark's AnalysisException is checked in Java but thrown undeclared from Scala
             throw translate(e);
         }

@@ -1,0 +1,64 @@
+package org.ceteris.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.ceteris.CeterisException;
+import org.ceteris.experiment.AbSpecBuilder;
+import org.ceteris.studies.AbStudy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A CSV file sniffed once from DuckDB's sample reads with the types the whole-file sniff gives:
+ * where the sample would mislead, the engine switches to the whole file.
+ */
+class CsvSnifferTest {
+
+    @TempDir
+    Path dir;
+
+    private Path csv(String name, int rows, java.util.function.IntFunction<String> line) throws IOException {
+        StringBuilder sb = new StringBuilder("variant,m\n");
+        for (int i = 0; i < rows; i++) {
+            sb.append(line.apply(i)).append('\n');
+        }
+        return Files.writeString(dir.resolve(name), sb);
+    }
+
+    @Test
+    void aColumnEmptyInTheSampleIsTypedFromTheWholeFile() throws IOException {
+        Path file = csv("late.csv", 30_000, i -> (i % 2 == 0 ? "A" : "B") + "," + (i < 25_000 ? "" : String.valueOf(i * 0.5)));
+        try (DuckDbEngine engine = DuckDbEngine.inMemory()) {
+            List<Column> columns = engine.columns(new Source.File(file));
+            assertEquals("DOUBLE", columns.get(1).type(), "the whole file's type, not the empty sample's VARCHAR");
+        }
+    }
+
+    @Test
+    void aValueTheSampleDidNotForeseeGivesTheWholeFileMessage() throws IOException {
+        Path file = csv("bad.csv", 30_000, i -> (i % 2 == 0 ? "A" : "B") + "," + (i == 29_000 ? "oops" : String.valueOf(i)));
+        try (DuckDbEngine engine = DuckDbEngine.inMemory()) {
+            assertEquals("BIGINT", engine.columns(new Source.File(file)).get(1).type(), "the sample says BIGINT");
+            CeterisException e = assertThrows(CeterisException.class, () -> AbStudy.run(engine, new Source.File(file),
+                    new AbSpecBuilder().variant("variant").metric("m").build()));
+            assertTrue(e.getMessage().contains("not numeric") && e.getMessage().contains("oops"), e.getMessage());
+        }
+    }
+
+    @Test
+    void everyQueryReadsTheSniffedRelation() throws IOException {
+        Path file = csv("ok.csv", 100, i -> "A," + i);
+        try (DuckDbEngine engine = DuckDbEngine.inMemory()) {
+            String relation = engine.relation(new Source.File(file));
+            assertTrue(relation.contains("auto_detect=false") && relation.contains("columns="), relation);
+            assertEquals(relation, engine.relation(new Source.File(file)), "sniffed once");
+            assertEquals(4950L, engine.query("SELECT sum(m) AS s FROM " + relation).getLong(0, "s"));
+        }
+    }
+}
