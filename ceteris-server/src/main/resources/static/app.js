@@ -82,6 +82,8 @@
     switch (headline.verdict) {
       case 'positive': return lower ? ['Clear increase: worse', 'bad'] : ['Clear increase: better', 'good'];
       case 'negative': return lower ? ['Clear decrease: better', 'good'] : ['Clear decrease: worse', 'bad'];
+      case 'decrease_good': return ['Clear decrease: better', 'good'];  // headlines that know the direction already
+      case 'increase_bad': return ['Clear increase: worse', 'bad'];
       case 'no_clear_effect': return ['No clear effect', 'neutral'];
       case 'check_data': return ['Check the data', 'warn'];
       default: return [humanize(headline.verdict), 'neutral'];

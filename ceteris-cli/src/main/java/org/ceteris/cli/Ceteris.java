@@ -34,6 +34,7 @@ public final class Ceteris implements Runnable {
             AdviseCommand.class,
             LabCommand.class,
             DagCommand.class,
+            MetricsCommand.class,
             RunCommand.class,
             HistoryCommand.class,
             EventsCommand.class,

@@ -22,6 +22,10 @@ public enum DiagnosticCode {
     RATIO_DENOMINATOR_NEAR_ZERO,
     /** Several comparisons were made and p-values were adjusted. */
     MULTIPLE_TESTING,
+    /** Units exposed to more than one variant were left out of the analysis (metrics over exposure logs). */
+    MULTIPLE_EXPOSURES,
+    /** Units whose metric window had not ended by the latest event were left out of that metric. */
+    INCOMPLETE_WINDOW,
 
     // --- difference-in-differences (org.ceteris.did)
     /** Plain two-way fixed effects under staggered adoption: estimates can carry negative weights. */

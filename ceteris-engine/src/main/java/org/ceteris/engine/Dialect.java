@@ -96,4 +96,12 @@ public interface Dialect {
     default String element(String list, int index) {
         return list + "[" + index + "]";
     }
+
+    /**
+     * The {@code p}-quantile of {@code expr} over the group with linear interpolation between the
+     * closest ranks (DuckDB's {@code quantile_cont}, Spark's {@code percentile}, R's type 7).
+     */
+    default String quantile(String expr, double p) {
+        return "quantile_cont(" + expr + ", " + p + ")";
+    }
 }

@@ -284,6 +284,16 @@ public final class DuckDbEngine implements Engine {
     }
 
     @Override
+    public void createTemporary(String name, String sql) {
+        execute("CREATE OR REPLACE TEMP TABLE " + Identifiers.requireName(name, "table") + " AS " + sql);
+    }
+
+    @Override
+    public void dropTemporary(String name) {
+        execute("DROP TABLE IF EXISTS temp.main." + Identifiers.requireName(name, "table"));
+    }
+
+    @Override
     public List<Column> columns(Source source) {
         Rows rows;
         try {

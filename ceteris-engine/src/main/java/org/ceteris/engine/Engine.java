@@ -61,6 +61,18 @@ public interface Engine extends AutoCloseable {
         throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot create views");
     }
 
+    /**
+     * Stores the rows of {@code sql} as the temporary table {@code name}, visible to later queries of
+     * this engine until {@link #dropTemporary} or close (replacing any earlier one of that name).
+     */
+    default void createTemporary(String name, String sql) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot create temporary tables");
+    }
+
+    /** Drops the temporary table {@code name} if it exists. */
+    default void dropTemporary(String name) {
+    }
+
     @Override
     void close();
 }

@@ -13,10 +13,17 @@ public final class DemoStudies {
 
     /**
      * One study: its name, method, YAML body (indented two spaces under the name), the scenario it
-     * reads and the truth in words, in the unit of the study's verdict (from the scenario's ground truth).
+     * reads and the truth in words, in the unit of the study's verdict (from the scenario's ground truth);
+     * a study over raw logs also brings the entries it needs under the top-level {@code sources:} and
+     * {@code metrics:} (YAML lines, or empty).
      */
     public record Entry(String name, String method, String question, String body, String scenario,
-                       java.util.function.Function<GroundTruth, String> truthInWords) {
+                       java.util.function.Function<GroundTruth, String> truthInWords, String sources, String metrics) {
+
+        public Entry(String name, String method, String question, String body, String scenario,
+                     java.util.function.Function<GroundTruth, String> truthInWords) {
+            this(name, method, question, body, scenario, truthInWords, "", "");
+        }
 
         /** The truth in words, from the ground truth of this entry's scenario among {@code truths}. */
         public String truth(List<GroundTruth> truths) {
@@ -36,27 +43,38 @@ public final class DemoStudies {
     private static final List<Entry> ALL = List.of(
             new Entry("home_row_ranking", "ab", "Which home-page row ranking makes members watch more?", """
                     method: ab
-                    table: home_row
-                    variant: variant
-                    metric: [watch_minutes, returned, sessions]
-                    covariate: [watch_minutes=pre_minutes]
-                    ratio: [minutes_per_session=watch_minutes/sessions]
+                    exposures: {source: home_row_exposures, unit: user_id, variant: variant, time: ts,
+                                experiment_column: experiment, experiment: home_row}
+                    metrics: [watch_minutes, returned, sessions, minutes_per_session]
+                    cuped: 14d
+                    slices: [country, device]
                     guardrail: {sessions: {margin: -2%}}
                     target_mde: 2%
                     days_running: 7
                     """, "home-row", t -> "personalised " + signed(t.number("watch_minutes_relative_lift_personalised") * 100, "%.0f%%")
-                            + " watch minutes and minutes per session; ranked no change; returns and sessions unchanged: ship personalised."),
+                            + " watch minutes and minutes per session; ranked no change; returns and sessions unchanged: ship personalised.", """
+                    home_row_exposures: {table: home_row_exposures}
+                    home_row_activity: {table: home_row_activity}
+                    """, """
+                    watch_minutes: {source: home_row_activity, unit: user_id, time: ts, value: minutes, aggregate: sum, window: 0d-7d}
+                    sessions: {source: home_row_activity, unit: user_id, time: ts, aggregate: count, window: 0d-7d}
+                    returned: {source: home_row_activity, unit: user_id, time: ts, aggregate: exists, window: 7d-14d}
+                    minutes_per_session: {ratio: [watch_minutes, sessions]}
+                    """),
             new Entry("artwork_test", "sequential", "Which artwork makes members play the title, dropping losers early?", """
                     method: sequential
-                    table: artwork
-                    variant: variant
-                    metric: played
-                    time: day
+                    exposures: {source: artwork_exposures, unit: member_id, variant: variant, time: ts}
+                    metrics: [played_title]
                     every: 1
                     demote: true
                     """, "artwork", t -> "lead_closeup wins: it plays " + signed(rate(t, "lead_closeup") - rate(t, "control"), "%.3f")
                             + " above control (12% vs 10%); bold_title (" + signed(rate(t, "bold_title") - rate(t, "control"), "%.3f")
-                            + ") and dark_moody (" + signed(rate(t, "dark_moody") - rate(t, "control"), "%.3f") + ") should be demoted."),
+                            + ") and dark_moody (" + signed(rate(t, "dark_moody") - rate(t, "control"), "%.3f") + ") should be demoted.", """
+                    artwork_exposures: {table: artwork_exposures}
+                    artwork_plays: {table: artwork_plays}
+                    """, """
+                    played_title: {source: artwork_plays, unit: member_id, time: ts, aggregate: exists, window: 0d-1d, filter: "title_id = 'title_42'"}
+                    """),
             new Entry("concurrent_tests", "interactions", "Do any of ten concurrent experiments interfere?", """
                     method: interactions
                     table: concurrent
@@ -96,6 +114,19 @@ public final class DemoStudies {
                     better: lower
                     """, "referral", t -> "referral changes inactive 30 by " + signed(t.number("ate"), "%.3f") + " on average ("
                             + signed(t.number("ate") * 100, "%.1f") + " points of the 30-day inactivity rate); the naive gap overstates it."),
+            new Entry("referral_naive_gap", "ab", "How much less often do referred members lapse, before adjusting for anything?", """
+                    method: ab
+                    exposures: {source: signups, unit: member_id, variant: referral, time: signup_date}
+                    metrics: [inactive_30]
+                    control: not_referred
+                    split: {not_referred: 0.74, referred: 0.26}
+                    """, "referral", t -> "the naive gap overstates referral's effect (confounded by trial viewing, friends and country); "
+                            + "referral_programme gives the causal estimate.", """
+                    signups: {sql: "SELECT member_id, signup_date, CASE WHEN referral_code IS NULL THEN 'not_referred' ELSE 'referred' END AS referral FROM members"}
+                    activity: {table: activity}
+                    """, """
+                    inactive_30: {source: activity, unit: member_id, time: day, aggregate: absent, window: 30d-37d, better: lower}
+                    """),
             new Entry("referral_dag", "dag_adjust", "What must the referral analysis adjust for?", """
                     method: dag_adjust
                     dag: |
@@ -123,8 +154,19 @@ public final class DemoStudies {
                 # Ceteris demo workspace: one study per built-in scenario (see ground_truth_*.json for the truths).
                 # Edit a study and run `ceteris run --workspace .` to store a new run.
                 version: 1
-                studies:
                 """);
+        for (String section : List.of("sources", "metrics")) {
+            java.util.Set<String> lines = new java.util.LinkedHashSet<>(); // studies may share a source or a metric
+            for (Entry e : entries) {
+                (section.equals("sources") ? e.sources() : e.metrics()).lines().map(String::strip)
+                        .filter(l -> !l.isEmpty()).forEach(lines::add);
+            }
+            if (!lines.isEmpty()) {
+                sb.append(section).append(":\n");
+                lines.forEach(l -> sb.append("  ").append(l).append('\n'));
+            }
+        }
+        sb.append("studies:\n");
         for (Entry e : entries) {
             sb.append("  ").append(e.name()).append(":\n").append(("question: \"" + e.question().replace("\"", "'") + "\"\n"
                     + e.body().strip()).indent(4));

@@ -41,6 +41,8 @@ final class TableWriter implements AutoCloseable {
                     appender.append(b.booleanValue());
                 } else if (v instanceof LocalDate d) {
                     appender.append(d);
+                } else if (v instanceof java.time.LocalDateTime t) {
+                    appender.append(t);
                 } else {
                     throw new IllegalArgumentException("unsupported value type " + v.getClass());
                 }

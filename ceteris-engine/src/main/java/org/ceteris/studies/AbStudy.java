@@ -25,21 +25,26 @@ public final class AbStudy implements StudyMethod {
     @Override
     public Set<String> parameters() {
         Set<String> keys = new java.util.HashSet<>(Set.of("variant", "control", "unit", "metric", "ratio", "covariate",
-                "quantile", "split", "alpha", "correction"));
+                "quantile", "split", "alpha", "correction", "exposures", "metrics", "cuped", "slices", "slice_correction"));
         keys.addAll(DecisionParams.KEYS);
         return Set.copyOf(keys);
     }
 
     /** The spec from study parameters; {@code metric}, {@code ratio} and {@code covariate} take lists. */
     public static AbSpec spec(Params p) {
-        AbSpecBuilder b = new AbSpecBuilder().variant(p.string("variant")).control(p.optString("control"))
-                .unit(p.optString("unit")).alpha(p.doubleOr("alpha", 0.05))
-                .correction(MultipleTesting.Correction.parse(p.stringOr("correction", "holm")))
-                .decision(DecisionParams.spec(p));
+        AbSpecBuilder b = options(p, new AbSpecBuilder().variant(p.string("variant")).unit(p.optString("unit")));
         p.strings("metric").forEach(b::metric);
         p.strings("ratio").forEach(b::ratio);
         p.strings("quantile").forEach(b::quantile);
         p.strings("covariate").forEach(b::covariate);
+        return b.build();
+    }
+
+    /** The parameters every scorecard takes, whatever its data: control, alpha, correction, decision and split. */
+    public static AbSpecBuilder options(Params p, AbSpecBuilder b) {
+        b.control(p.optString("control")).alpha(p.doubleOr("alpha", 0.05))
+                .correction(MultipleTesting.Correction.parse(p.stringOr("correction", "holm")))
+                .decision(DecisionParams.spec(p));
         if (p.has("split")) {
             Object s = p.asMap().get("split");
             if (s instanceof java.util.Map<?, ?> m) {
@@ -50,7 +55,7 @@ public final class AbStudy implements StudyMethod {
                 b.split(String.valueOf(s));
             }
         }
-        return b.build();
+        return b;
     }
 
     /** Reads the sufficient statistics with the engine and computes the scorecard. */
@@ -64,7 +69,7 @@ public final class AbStudy implements StudyMethod {
      */
     @Override
     public Headline headline(CeterisResult result) {
-        AbResult r = (AbResult) result;
+        AbResult r = result instanceof org.ceteris.metrics.MetricsResult m ? m.ab() : (AbResult) result;
         if (r.metrics().isEmpty() || r.metrics().get(0).comparisons().isEmpty()) {
             return null;
         }
@@ -79,13 +84,18 @@ public final class AbStudy implements StudyMethod {
         String verdict = r.srm().mismatch() || Headline.hasError(result) ? Headline.CHECK_DATA
                 : !best.significant(r.alpha()) ? Headline.NO_CLEAR_EFFECT
                 : best.estimate() > 0 ? Headline.POSITIVE : Headline.NEGATIVE;
-        return new Headline(Wording.humanize(m.metric()) + ", " + best.variant() + " vs " + best.control(),
+        Headline h = new Headline(Wording.humanize(m.metric()) + ", " + best.variant() + " vs " + best.control(),
                 best.relative(), best.relativeCiLow(), best.relativeCiHigh(), true, verdict);
+        // over raw logs each metric says which direction is good: the badge follows it
+        return result instanceof org.ceteris.metrics.MetricsResult mr ? h.withBetter(mr.metrics().get(0).better()) : h;
     }
 
     @Override
     public AbResult run(Engine engine, Source source, Params params) {
         params.requireOnly(parameters());
+        if (params.has("exposures")) {
+            throw new org.ceteris.CeterisException("a study with 'exposures:' runs in a workspace, whose ceteris.yaml defines its sources and metrics");
+        }
         return run(engine, source, spec(params));
     }
 }

@@ -14,7 +14,8 @@ import org.ceteris.result.Severity;
  * @param label    what the estimate is, in words ("watch minutes, personalised vs control")
  * @param relative true when estimate and interval are relative changes (0.04 = +4%)
  * @param verdict  {@code positive}, {@code negative}, {@code no_clear_effect} or {@code check_data}
- *                 (an error diagnostic: do not act on the number)
+ *                 (an error diagnostic: do not act on the number); for a metric where lower is better
+ *                 ({@code better: lower}) a clear change is {@code decrease_good} or {@code increase_bad}
  */
 public record Headline(String label, double estimate, double ciLow, double ciHigh, boolean relative, String verdict) {
 
@@ -22,6 +23,19 @@ public record Headline(String label, double estimate, double ciLow, double ciHig
     public static final String NEGATIVE = "negative";
     public static final String NO_CLEAR_EFFECT = "no_clear_effect";
     public static final String CHECK_DATA = "check_data";
+    /** A clear decrease of a metric where lower is better. */
+    public static final String DECREASE_GOOD = "decrease_good";
+    /** A clear increase of a metric where lower is better. */
+    public static final String INCREASE_BAD = "increase_bad";
+
+    /** This headline for a metric where {@code better} ("higher" or "lower") is the good direction. */
+    public Headline withBetter(String better) {
+        if (!"lower".equals(better)) {
+            return this;
+        }
+        String v = verdict.equals(POSITIVE) ? INCREASE_BAD : verdict.equals(NEGATIVE) ? DECREASE_GOOD : verdict;
+        return new Headline(label, estimate, ciLow, ciHigh, relative, v);
+    }
 
     public Headline {
         if (label == null || verdict == null) {

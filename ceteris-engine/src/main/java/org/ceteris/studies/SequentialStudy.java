@@ -21,7 +21,7 @@ public final class SequentialStudy implements StudyMethod {
     @Override
     public Set<String> parameters() {
         return Set.of("variant", "control", "metric", "ratio", "covariate", "time", "looks", "cuts", "every", "method",
-                "tuning", "alpha", "direction", "demote", "n_max");
+                "tuning", "alpha", "direction", "demote", "n_max", "exposures", "metrics", "cuped");
     }
 
     /** The spec from study parameters. */
@@ -44,6 +44,9 @@ public final class SequentialStudy implements StudyMethod {
     @Override
     public SequentialResult run(Engine engine, Source source, Params params) {
         params.requireOnly(parameters());
+        if (params.has("exposures")) {
+            throw new org.ceteris.CeterisException("a study with 'exposures:' runs in a workspace, whose ceteris.yaml defines its sources and metrics");
+        }
         return run(engine, source, spec(params));
     }
 

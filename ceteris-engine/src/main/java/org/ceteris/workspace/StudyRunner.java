@@ -13,6 +13,8 @@ import org.ceteris.engine.DuckDbEngine;
 import org.ceteris.engine.Engine;
 import org.ceteris.engine.Engines;
 import org.ceteris.json.Json;
+import org.ceteris.metrics.MetricCatalog;
+import org.ceteris.metrics.MetricStudies;
 import org.ceteris.result.CeterisResult;
 import org.ceteris.studies.StudyMethod;
 import org.ceteris.studies.StudySpec;
@@ -91,8 +93,12 @@ public final class StudyRunner {
 
     private static List<StoredRun> computeAll(Engine engine, Workspace workspace, List<StudySpec> studies, String version) {
         List<StoredRun> computed = new ArrayList<>();
+        MetricCatalog catalog = null;
         for (StudySpec spec : studies) {
-            computed.add(compute(engine, workspace, spec, version));
+            if (catalog == null && MetricStudies.uses(spec)) {
+                catalog = Files.exists(workspace.config()) ? WorkspaceConfig.read(workspace.config()).catalog() : MetricCatalog.EMPTY;
+            }
+            computed.add(compute(engine, workspace, spec, version, catalog));
         }
         return computed;
     }
@@ -109,11 +115,12 @@ public final class StudyRunner {
         return stored.get(0);
     }
 
-    private static StoredRun compute(Engine engine, Workspace workspace, StudySpec spec, String version) {
+    private static StoredRun compute(Engine engine, Workspace workspace, StudySpec spec, String version, MetricCatalog catalog) {
         StudyMethod method = spec.studyMethod();
         CeterisResult result;
         try {
-            result = method.run(engine, spec.source(engine, workspace.dir()), spec.params());
+            result = MetricStudies.uses(spec) ? MetricStudies.run(engine, spec, catalog, workspace.dir())
+                    : method.run(engine, spec.source(engine, workspace.dir()), spec.params());
         } catch (CeterisException e) {
             String msg = e.getMessage();
             throw new CeterisException(msg.startsWith("study '") ? msg : "study '" + spec.name() + "': " + msg, e);

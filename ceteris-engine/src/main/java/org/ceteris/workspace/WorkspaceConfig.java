@@ -17,6 +17,8 @@ import org.ceteris.CeterisException;
 import org.ceteris.engine.Engines;
 import org.ceteris.live.LiveConfig;
 import org.ceteris.live.StudyLoop;
+import org.ceteris.metrics.MetricCatalog;
+import org.ceteris.metrics.MetricStudies;
 import org.ceteris.studies.StudySpec;
 
 /**
@@ -34,10 +36,11 @@ import org.ceteris.studies.StudySpec;
  * Any mistake (bad YAML, an unknown top-level setting, unknown method, unknown parameter) is one line
  * naming the file and line.
  */
-public record WorkspaceConfig(List<StudySpec> studies, StudyEngine engine, LiveConfig live) {
+public record WorkspaceConfig(List<StudySpec> studies, StudyEngine engine, LiveConfig live, MetricCatalog catalog) {
 
     /** The settings the top level takes; anything else is most likely a typo that would go unnoticed. */
-    private static final List<String> TOP_LEVEL = List.of("version", "engine", "spark_master", "timezone", "alerts", "studies");
+    private static final List<String> TOP_LEVEL = List.of("version", "engine", "spark_master", "timezone", "alerts", "sources",
+            "metrics", "studies");
 
     private static final ObjectMapper YAML = YAMLMapper.builder()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
@@ -46,11 +49,12 @@ public record WorkspaceConfig(List<StudySpec> studies, StudyEngine engine, LiveC
         studies = List.copyOf(studies);
         engine = engine == null ? StudyEngine.DUCKDB : engine;
         live = live == null ? LiveConfig.NONE : live;
+        catalog = catalog == null ? MetricCatalog.EMPTY : catalog;
     }
 
-    /** Studies with no live loop. */
+    /** Studies with no live loop and no metric definitions. */
     public WorkspaceConfig(List<StudySpec> studies, StudyEngine engine) {
-        this(studies, engine, LiveConfig.NONE);
+        this(studies, engine, LiveConfig.NONE, MetricCatalog.EMPTY);
     }
 
     /** Studies read from the workspace's DuckDB database. */
@@ -95,10 +99,11 @@ public record WorkspaceConfig(List<StudySpec> studies, StudyEngine engine, LiveC
             }
         }
         StudyEngine engine = engine(root, text, where);
+        MetricCatalog catalog = catalog(root, text, where);
         Map<String, StudyLoop> loops = new LinkedHashMap<>();
         JsonNode studies = root.get("studies");
         if (studies == null || studies.isNull()) {
-            return new WorkspaceConfig(List.of(), engine, live(root, loops, text, where));
+            return new WorkspaceConfig(List.of(), engine, live(root, loops, text, where), catalog);
         }
         if (!studies.isObject()) {
             throw new CeterisException(where + ", line " + lineOf(text, "studies") + ": 'studies' must be a mapping of study name to settings");
@@ -118,12 +123,16 @@ public record WorkspaceConfig(List<StudySpec> studies, StudyEngine engine, LiveC
                 if (loop != null) {
                     loops.put(name, loop);
                 }
-                out.add(StudySpec.of(name, raw));
+                StudySpec spec = StudySpec.of(name, raw);
+                if (MetricStudies.uses(spec)) {
+                    MetricStudies.spec(spec, catalog);
+                }
+                out.add(spec);
             } catch (CeterisException ex) {
                 throw new CeterisException(where + ", line " + lineOf(text, name) + ": " + ex.getMessage(), ex);
             }
         }
-        return new WorkspaceConfig(out, engine, live(root, loops, text, where));
+        return new WorkspaceConfig(out, engine, live(root, loops, text, where), catalog);
     }
 
     /** {@code timezone:}, {@code alerts:} and the studies' loops. */
@@ -141,6 +150,26 @@ public record WorkspaceConfig(List<StudySpec> studies, StudyEngine engine, LiveC
     /** The live-loop settings of a study, or null when it has none. */
     public StudyLoop loop(String study) {
         return live.study(study);
+    }
+
+    /** {@code sources:} and {@code metrics:}, checked together; an error names the line of the entry at fault. */
+    @SuppressWarnings("unchecked")
+    private static MetricCatalog catalog(JsonNode root, String text, String where) {
+        Map<String, Object> sources = root.has("sources") ? YAML.convertValue(root.get("sources"), LinkedHashMap.class) : null;
+        Map<String, Object> metrics = root.has("metrics") ? YAML.convertValue(root.get("metrics"), LinkedHashMap.class) : null;
+        try {
+            return MetricCatalog.of(sources, metrics);
+        } catch (CeterisException e) {
+            String key = null;
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(?:metric|source) '([^']+)'").matcher(e.getMessage());
+            if (m.find()) {
+                key = m.group(1);
+            }
+            int line = key == null ? 1 : lineOf(text, key);
+            throw new CeterisException(where + ", line " + line + ": " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new CeterisException(where + ": 'sources' and 'metrics' must be mappings of name to settings", e);
+        }
     }
 
     /** {@code engine:} and {@code spark_master:}, both optional single values. */

@@ -68,7 +68,7 @@ class WorkspaceConfigTest {
             "studies:\\n  bad-name:\\n    method: ab\\n | line 2:",
             "studies:\\n  a:\\n    method: ab\\n    table: 'x; DROP TABLE y'\\n | table",
             "engine: postgres\\n | ceteris.yaml, line 1: unknown engine 'postgres': use duckdb or spark",
-            "version: 1\\nengnie: spark\\nstudies:\\n  a:\\n    method: ab\\n | ceteris.yaml, line 2: unknown setting 'engnie' at the top level; it takes version, engine, spark_master, timezone, alerts and studies",
+            "version: 1\\nengnie: spark\\nstudies:\\n  a:\\n    method: ab\\n | ceteris.yaml, line 2: unknown setting 'engnie' at the top level; it takes version, engine, spark_master, timezone, alerts, sources, metrics and studies",
             "studies:\\n  a:\\n    method: ab\\nmetric: m\\n | line 4: unknown setting 'metric' at the top level",
             "version: 1\\nengine: Spark\\n | ceteris.yaml, line 2: unknown engine 'Spark': use duckdb or spark",
             "engine: [spark]\\n | ceteris.yaml, line 1: 'engine' takes a single value",

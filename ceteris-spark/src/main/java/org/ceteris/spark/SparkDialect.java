@@ -73,6 +73,11 @@ public final class SparkDialect implements Dialect {
     }
 
     @Override
+    public String quantile(String expr, double p) {
+        return "percentile(" + expr + ", " + p + ")";
+    }
+
+    @Override
     public String partitionId() {
         return "spark_partition_id()";
     }

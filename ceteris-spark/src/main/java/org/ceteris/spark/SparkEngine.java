@@ -172,6 +172,28 @@ public final class SparkEngine implements Engine {
         query("CREATE OR REPLACE TEMPORARY VIEW " + dialect.ident(name) + " AS SELECT * FROM " + relation(source));
     }
 
+    /** The rows of {@code sql}, computed once and cached, as a temporary view. */
+    @Override
+    public void createTemporary(String name, String sql) {
+        Identifiers.requireName(name, "table");
+        dropTemporary(name);
+        try {
+            Dataset<Row> df = spark.sql(sql).cache();
+            df.count();
+            df.createOrReplaceTempView(name);
+        } catch (Exception e) {
+            throw translate(e);
+        }
+    }
+
+    @Override
+    public void dropTemporary(String name) {
+        if (spark.catalog().tableExists(name)) {
+            spark.table(name).unpersist();
+            spark.catalog().dropTempView(name);
+        }
+    }
+
     /** Registers a DataFrame as a temporary view, readable as {@code new Source.Table(name)}. */
     public void register(String name, Dataset<Row> data) {
         data.createOrReplaceTempView(Identifiers.requireName(name, "view"));
