@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.ceteris.CeterisException;
+import org.ceteris.decision.DecisionSpec;
 import org.ceteris.engine.Engine;
 import org.ceteris.engine.Rows;
 import org.ceteris.engine.Source;
@@ -20,6 +21,7 @@ import org.ceteris.inputs.AbInputs;
 import org.ceteris.json.Json;
 import org.ceteris.result.Diagnostic;
 import org.ceteris.result.DiagnosticCode;
+import org.ceteris.sequential.Direction;
 import org.ceteris.stats.CochranQ;
 import org.ceteris.stats.MultipleTesting;
 import org.ceteris.studies.AbStudy;
@@ -39,8 +41,22 @@ public final class MetricAnalysis {
     private MetricAnalysis() {
     }
 
-    /** The scorecard's spec over the per-unit table: means (with their CUPED covariate) first, then ratios, as {@code ab}. */
+    /**
+     * The scorecard's spec over the per-unit table: means (with their CUPED covariate) first, then ratios,
+     * as {@code ab}; each metric's {@code better:} becomes the scorecard's direction for it (summaries,
+     * decision, chance to win), as {@code --better} would.
+     */
     public static AbSpec abSpec(MetricStudySpec spec, Params params) {
+        AbSpec ab = unitSpec(spec, params);
+        DecisionSpec d = ab.decision();
+        Map<String, Direction> better = new LinkedHashMap<>();
+        spec.metrics().forEach(m -> better.put(m.name(), Direction.parse(m.better())));
+        DecisionSpec withDirections = new DecisionSpec(better, d.guardrails(), d.inference(), d.effectScale(), d.prior(), d.goal(),
+                d.plannedUnits(), d.targetMde(), d.daysRunning());
+        return new AbSpec(ab.variant(), ab.control(), ab.unit(), ab.metrics(), ab.split(), ab.alpha(), ab.correction(), withDirections);
+    }
+
+    private static AbSpec unitSpec(MetricStudySpec spec, Params params) {
         AbSpecBuilder b = AbStudy.options(params, new AbSpecBuilder().variant(spec.exposures().variant()));
         for (MetricDef m : spec.metrics()) {
             if (m instanceof MetricDef.Ratio r) {

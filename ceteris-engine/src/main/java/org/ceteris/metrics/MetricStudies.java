@@ -22,13 +22,21 @@ import org.ceteris.studies.StudySpec;
 public final class MetricStudies {
 
     /** Scorecard parameters that keep their meaning over raw logs. */
-    private static final Set<String> AB = Set.of("control", "split", "alpha", "correction", "slice_correction");
+    private static final Set<String> AB = abParameters();
 
     /** Sequential parameters that keep their meaning over raw logs (the looks are cut by first-exposure time). */
     private static final Set<String> SEQUENTIAL = Set.of("control", "looks", "cuts", "every", "method", "tuning", "alpha",
             "direction", "demote", "n_max");
 
     private MetricStudies() {
+    }
+
+    /** Those of the scorecard and of its decision; {@code better} is said on each metric's definition instead. */
+    private static Set<String> abParameters() {
+        Set<String> keys = new java.util.HashSet<>(Set.of("control", "split", "alpha", "correction", "slice_correction"));
+        keys.addAll(org.ceteris.studies.AbStudy.decisionParameters());
+        keys.remove("better");
+        return Set.copyOf(keys);
     }
 
     /** True when the study reads raw logs. */

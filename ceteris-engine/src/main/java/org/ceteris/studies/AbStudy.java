@@ -1,5 +1,6 @@
 package org.ceteris.studies;
 
+import java.util.List;
 import java.util.Set;
 import org.ceteris.engine.Engine;
 import org.ceteris.engine.Source;
@@ -28,6 +29,11 @@ public final class AbStudy implements StudyMethod {
                 "quantile", "split", "alpha", "correction", "exposures", "metrics", "cuped", "slices", "slice_correction"));
         keys.addAll(DecisionParams.KEYS);
         return Set.copyOf(keys);
+    }
+
+    /** The decision's parameters (directions, guardrails, inference, plan), which every scorecard takes. */
+    public static List<String> decisionParameters() {
+        return DecisionParams.KEYS;
     }
 
     /** The spec from study parameters; {@code metric}, {@code ratio} and {@code covariate} take lists. */
