@@ -42,6 +42,8 @@ public final class SqlCommand implements Callable<Integer> {
         DuckDbEngine.Outcome outcome;
         try (DuckDbEngine engine = workspace.open().engine(true)) {
             outcome = engine.statement(query);
+        } catch (CeterisException e) {
+            throw readOnlyHint(e);
         }
         PrintWriter out = spec.commandLine().getOut();
         Rows rows = outcome.rows();
@@ -86,6 +88,17 @@ public final class SqlCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** DuckDB's "attached in read-only mode" said as what the user can do instead; other errors as they are. */
+    static CeterisException readOnlyHint(CeterisException e) {
+        String m = String.valueOf(e.getMessage());
+        java.util.regex.Matcher statement = java.util.regex.Pattern.compile("statement of type \"(\\w+)\"").matcher(m);
+        if (!m.contains("read-only mode") || !statement.find()) {
+            return e;
+        }
+        return new CeterisException("ceteris sql does not change the workspace (" + statement.group(1) + " would): query it with SELECT, "
+                + "export with COPY (SELECT …) TO 'file.parquet' (FORMAT parquet), add tables with ceteris import", e);
     }
 
     private static Object jsonValue(Object v) {

@@ -178,4 +178,19 @@ class WorkspaceCommandsTest {
         assertOneLineError(Cli.run("sql", "--workspace", ws.toString(), "--format", "xml", "SELECT 1"), "xml");
         assertOneLineError(Cli.run("sql", "--workspace", dir.resolve("none").toString(), "SELECT 1"), "no workspace at");
     }
+
+    /** A statement that would change the workspace is refused in words that say what to do instead, and changes nothing. */
+    @Test
+    void sqlThatWouldChangeTheWorkspaceSaysWhatToDoInstead() throws IOException {
+        Path ws = workspaceWithTable();
+        String tables = "SELECT table_name FROM information_schema.tables ORDER BY 1";
+        String before = Cli.run("sql", "--workspace", ws.toString(), "--format", "csv", tables).ok().out();
+        for (String q : List.of("CREATE TABLE x AS SELECT 1 AS a", "DROP TABLE exp", "INSERT INTO exp SELECT * FROM exp",
+                "DELETE FROM exp", "CREATE VIEW v AS SELECT 1")) {
+            Cli.Run r = Cli.run("sql", "--workspace", ws.toString(), q);
+            assertOneLineError(r, "ceteris sql does not change the workspace");
+            assertTrue(r.err().contains("ceteris import"), r.err());
+        }
+        assertEquals(before, Cli.run("sql", "--workspace", ws.toString(), "--format", "csv", tables).ok().out());
+    }
 }
