@@ -90,6 +90,14 @@
     }
   }
 
+  /* A change's tone for the charts: 'good' or 'bad' by the metric's direction, 'unclear' when the interval crosses zero. */
+  function tone(clear, estimate, better) {
+    if (!clear) return 'unclear';
+    return (estimate > 0) === (better !== 'lower') ? 'good' : 'bad';
+  }
+  var TONE_WORDS = {good: 'clear change for the better', bad: 'clear change for the worse', unclear: 'no clear change'};
+  var TONE_SCALE = {domain: [TONE_WORDS.good, TONE_WORDS.bad, TONE_WORDS.unclear], range: ['#1b8a5a', '#c0392b', '#8a919e']};
+
   function badge(headline, runs, better) {
     if (!runs) return el('span', {class: 'badge none', text: 'Not run yet'});
     if (!headline) return el('span', {class: 'badge neutral', text: 'See summary'});
@@ -239,7 +247,7 @@
   window.Ceteris = {
     eventList: eventList, page: page, onPage: onPage,
     api: api, el: el, number: number, percent: percent, signed: signed, headlineText: headlineText,
-    badge: badge, verdict: verdict, decisionBadge: decisionBadge, when: when, humanize: humanize, explain: explain, severityText: SEVERITY_TEXT,
+    badge: badge, verdict: verdict, verdictWords: function (clear, estimate, better) { return TONE_WORDS[tone(clear, estimate, better)]; }, toneScale: TONE_SCALE, decisionBadge: decisionBadge, when: when, humanize: humanize, explain: explain, severityText: SEVERITY_TEXT,
     views: views, chart: chart, sparkline: sparkline, headlineFields: headlineFields, table: table,
     showError: showError
   };

@@ -56,7 +56,7 @@ Ceteris.views.register('ab', {
           metric: metric,
           variant: c.variant + ' vs ' + c.control,
           relative: c.relative, low: c.relative_ci_low, high: c.relative_ci_high,
-          verdict: !clear ? 'no clear change' : (c.estimate > 0 ? 'clear increase' : 'clear decrease'),
+          verdict: Ceteris.verdictWords(clear, c.estimate, m.better),
           label: Ceteris.signed(Ceteris.percent(c.relative), c.relative)
         });
       });
@@ -77,8 +77,7 @@ Ceteris.views.register('ab', {
               encoding: {y: {field: 'variant', type: 'nominal', title: null},
                 x: {field: 'low', type: 'quantitative', title: 'change compared with control', axis: {format: '+.1~%'}},
                 x2: {field: 'high'},
-                color: {field: 'verdict', type: 'nominal', title: null,
-                  scale: {domain: ['clear increase', 'clear decrease', 'no clear change'], range: ['#1b8a5a', '#c0392b', '#8a919e']}}}},
+                color: {field: 'verdict', type: 'nominal', title: null, scale: Ceteris.toneScale}}},
             {mark: {type: 'point', filled: true, size: 90},
               encoding: {y: {field: 'variant', type: 'nominal'}, x: {field: 'relative', type: 'quantitative'},
                 color: {field: 'verdict', type: 'nominal'},

@@ -2,13 +2,13 @@
 var HOW = {match: 'matching each treated unit with similar untreated ones', ipw: 'weighting units by their chance of treatment',
   aipw: 'weighting combined with a model of the outcome', regression: 'adjusting with a model of the outcome'};
 Ceteris.views.register('observe', {
-  charts: function (result) {
+  charts: function (result, study) {
     var charts = [];
     var whom = result.estimand === 'att' ? 'those who got the treatment' : result.estimand === 'atc' ? 'those who did not get it' : 'everyone';
     if (result.estimate !== null && result.ci_low !== null && result.ci_high !== null) {
       var clear = result.ci_low > 0 || result.ci_high < 0;
       var row = {label: 'effect on ' + whom, est: result.estimate, low: result.ci_low, high: result.ci_high,
-        verdict: !clear ? 'no clear effect' : (result.estimate > 0 ? 'clear increase' : 'clear decrease')};
+        verdict: Ceteris.verdictWords(clear, result.estimate, study && study.better)};
       charts.push({
         title: 'Estimated effect of the treatment',
         caption: 'The dot is the estimated effect (' + (HOW[result.estimator] || 'comparing like with like') + '); ' +
@@ -17,11 +17,10 @@ Ceteris.views.register('observe', {
           {mark: {type: 'rule', strokeDash: [4, 3], color: '#8a919e'}, encoding: {x: {datum: 0, type: 'quantitative'}}},
           {mark: {type: 'rule', strokeWidth: 3}, encoding: {y: {field: 'label', type: 'nominal', title: null},
             x: {field: 'low', type: 'quantitative', title: 'effect (in the units of the outcome)'}, x2: {field: 'high'},
-            color: {field: 'verdict', type: 'nominal', title: null, legend: null,
-              scale: {domain: ['clear increase', 'clear decrease', 'no clear effect'], range: ['#1b8a5a', '#c0392b', '#8a919e']}}}},
+            color: {field: 'verdict', type: 'nominal', title: null, legend: null, scale: Ceteris.toneScale}}},
           {mark: {type: 'point', filled: true, size: 90}, encoding: {y: {field: 'label', type: 'nominal'},
             x: {field: 'est', type: 'quantitative'}, color: {field: 'verdict', type: 'nominal'},
-            tooltip: [{field: 'est', title: 'effect', format: ',.4~f'}, {field: 'low', title: 'likely from', format: ',.4~f'},
+            tooltip: [{field: 'verdict', title: 'verdict'}, {field: 'est', title: 'effect', format: ',.4~f'}, {field: 'low', title: 'likely from', format: ',.4~f'},
               {field: 'high', title: 'likely to', format: ',.4~f'}]}}]}
       });
     }

@@ -228,6 +228,17 @@ class BrowserTest {
             assertTrue(love.getText().contains(covariate), covariate + " in " + love.getText());
         }
         assertTrue(driver.findElement(By.tagName("body")).getText().contains("alike after (within ±0.1)"));
+        // the study's better: lower makes its clear fall in inactivity green, as the badge says; it used to be drawn red
+        WebElement effect = driver.findElement(By.cssSelector(".chart[data-title^='Estimated effect'] svg"));
+        int coloured = 0;
+        for (WebElement mark : effect.findElements(By.cssSelector("g.mark-symbol.role-mark path, g.mark-rule.role-mark line"))) {
+            String colour = mark.getAttribute("fill") + " " + mark.getAttribute("stroke");
+            if (!colour.contains("#8a919e")) { // the dashed zero line
+                assertTrue(colour.contains("#1b8a5a"), "a good fall is green, got " + colour);
+                coloured++;
+            }
+        }
+        assertEquals(2, coloured, "the interval and the dot");
     }
 
     @Test
