@@ -1,7 +1,5 @@
 package org.ceteris.sequential;
 
-import java.util.Locale;
-import org.ceteris.CeterisException;
 
 /** Which way is better for the metric: higher (watch minutes) or lower (churn, load time). */
 public enum Direction {
@@ -13,15 +11,10 @@ public enum Direction {
     }
 
     public String label() {
-        return name().toLowerCase(Locale.ROOT);
+        return org.ceteris.Choice.label(this);
     }
 
     public static Direction parse(String text) {
-        String s = text == null ? "higher" : text.strip().toLowerCase(Locale.ROOT);
-        return switch (s) {
-            case "higher" -> HIGHER;
-            case "lower" -> LOWER;
-            default -> throw new CeterisException("unknown --direction '" + text + "': use higher or lower");
-        };
+        return org.ceteris.Choice.parse(Direction.class, text, HIGHER, "--direction");
     }
 }

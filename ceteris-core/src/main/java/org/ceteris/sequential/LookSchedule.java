@@ -1,6 +1,5 @@
 package org.ceteris.sequential;
 
-import java.util.Locale;
 import org.ceteris.CeterisException;
 
 /**
@@ -17,16 +16,11 @@ public sealed interface LookSchedule {
         TIME, COUNT;
 
         public String label() {
-            return name().toLowerCase(Locale.ROOT);
+            return org.ceteris.Choice.label(this);
         }
 
         public static Cuts parse(String text) {
-            String s = text == null ? "time" : text.strip().toLowerCase(Locale.ROOT);
-            return switch (s) {
-                case "time" -> TIME;
-                case "count" -> COUNT;
-                default -> throw new CeterisException("unknown --cuts '" + text + "': use time or count");
-            };
+            return org.ceteris.Choice.parse(Cuts.class, text, TIME, "--cuts");
         }
     }
 

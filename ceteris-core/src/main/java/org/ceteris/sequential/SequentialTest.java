@@ -47,12 +47,7 @@ public sealed interface SequentialTest permits AsymptoticConfidenceSequence, Mix
 
         /** {@code cs} or {@code msprt}, as the {@code --method} flag takes them. */
         public static Method parse(String text) {
-            String s = text == null ? "cs" : text.strip().toLowerCase(java.util.Locale.ROOT);
-            return switch (s) {
-                case "cs" -> CS;
-                case "msprt" -> MSPRT;
-                default -> throw new org.ceteris.CeterisException("unknown --method '" + text + "': use cs or msprt");
-            };
+            return org.ceteris.Choice.parse(Method.class, text, CS, "--method");
         }
     }
 

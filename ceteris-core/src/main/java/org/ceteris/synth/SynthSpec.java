@@ -67,15 +67,7 @@ public record SynthSpec(
         CLASSIC, AUGMENTED;
 
         public static Estimator parse(String s) {
-            if (s == null) {
-                return CLASSIC;
-            }
-            for (Estimator e : values()) {
-                if (e.name().equalsIgnoreCase(s.strip())) {
-                    return e;
-                }
-            }
-            throw new CeterisException("--method must be classic or augmented, got '" + s + "'");
+            return org.ceteris.Choice.parse(Estimator.class, s, CLASSIC, "--method");
         }
     }
 
@@ -87,15 +79,7 @@ public record SynthSpec(
         NESTED, REGRESSION;
 
         public static VSearch parse(String s) {
-            if (s == null) {
-                return NESTED;
-            }
-            for (VSearch e : values()) {
-                if (e.name().equalsIgnoreCase(s.strip())) {
-                    return e;
-                }
-            }
-            throw new CeterisException("--v-search must be nested or regression, got '" + s + "'");
+            return org.ceteris.Choice.parse(VSearch.class, s, NESTED, "--v-search");
         }
     }
 

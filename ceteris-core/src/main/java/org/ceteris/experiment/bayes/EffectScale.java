@@ -1,7 +1,6 @@
 package org.ceteris.experiment.bayes;
 
 import java.util.Locale;
-import org.ceteris.CeterisException;
 
 /** Whether an effect is told as a relative lift (treatment − control)/|control| or as an absolute difference. */
 public enum EffectScale {
@@ -12,11 +11,6 @@ public enum EffectScale {
     }
 
     public static EffectScale parse(String text, String flag) {
-        String s = text == null ? "relative" : text.strip().toLowerCase(Locale.ROOT);
-        return switch (s) {
-            case "relative" -> RELATIVE;
-            case "absolute" -> ABSOLUTE;
-            default -> throw new CeterisException("unknown " + flag + " '" + text + "': use relative or absolute");
-        };
+        return org.ceteris.Choice.parse(EffectScale.class, text, RELATIVE, flag);
     }
 }
