@@ -16,19 +16,11 @@ import org.ceteris.result.CeterisResult;
 import org.ceteris.stats.MultipleTesting;
 
 /** The A/B/n scorecard as a study: parameters as the flags of {@code ceteris ab}. */
-public final class AbStudy implements StudyMethod {
+public final class AbStudy extends NamedStudyMethod {
 
-    @Override
-    public String name() {
-        return "ab";
-    }
-
-    @Override
-    public Set<String> parameters() {
-        Set<String> keys = new java.util.HashSet<>(Set.of("variant", "control", "unit", "metric", "ratio", "covariate",
-                "quantile", "split", "alpha", "correction", "exposures", "metrics", "cuped", "slices", "slice_correction"));
-        keys.addAll(DecisionParams.KEYS);
-        return Set.copyOf(keys);
+    public AbStudy() {
+        super("ab", DecisionParams.plus(Set.of("variant", "control", "unit", "metric", "ratio", "covariate",
+                "quantile", "split", "alpha", "correction", "exposures", "metrics", "cuped", "slices", "slice_correction")));
     }
 
     /** The decision's parameters (directions, guardrails, inference, plan), which every scorecard takes. */

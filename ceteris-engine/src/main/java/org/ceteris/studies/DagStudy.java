@@ -14,16 +14,10 @@ import org.ceteris.engine.Source;
  * data. Parameters as the flags of {@code ceteris dag adjust}: {@code dag} (DAGitty text),
  * {@code exposure}, {@code outcome}, {@code effect}.
  */
-public final class DagStudy implements StudyMethod {
+public final class DagStudy extends NamedStudyMethod {
 
-    @Override
-    public String name() {
-        return DagAdjustResult.METHOD;
-    }
-
-    @Override
-    public Set<String> parameters() {
-        return Set.of("dag", "exposure", "outcome", "effect");
+    public DagStudy() {
+        super(DagAdjustResult.METHOD, Set.of("dag", "exposure", "outcome", "effect"));
     }
 
     public static DagAdjustSpec spec(Params p) {

@@ -30,6 +30,13 @@ final class DecisionParams {
     private DecisionParams() {
     }
 
+    /** {@code keys} and the decision's keys, which every scorecard takes. */
+    static java.util.Set<String> plus(java.util.Set<String> keys) {
+        java.util.Set<String> all = new java.util.HashSet<>(keys);
+        all.addAll(KEYS);
+        return all;
+    }
+
     static DecisionSpec spec(Params p) {
         DecisionSpecBuilder b = new DecisionSpecBuilder().inference(p.optString("inference")).effect(p.optString("effect"))
                 .priorScale(p.optString("prior_scale")).goal(p.optString("goal"))

@@ -9,17 +9,11 @@ import org.ceteris.engine.Source;
 import org.ceteris.inputs.DidInputs;
 
 /** Difference-in-differences as a study: parameters as the flags of {@code ceteris did}. */
-public final class DidStudy implements StudyMethod {
+public final class DidStudy extends NamedStudyMethod {
 
-    @Override
-    public String name() {
-        return "did";
-    }
-
-    @Override
-    public Set<String> parameters() {
-        return Set.of("unit", "time", "outcome", "treated", "post", "first_treated", "control", "estimator",
-                "covariates", "event_study", "window", "alpha");
+    public DidStudy() {
+        super("did", Set.of("unit", "time", "outcome", "treated", "post", "first_treated", "control", "estimator",
+                "covariates", "event_study", "window", "alpha"));
     }
 
     /** The spec from study parameters ({@code covariates} takes a list or a comma-separated string). */
@@ -45,7 +39,7 @@ public final class DidStudy implements StudyMethod {
     /** The average effect after the change, labelled in words (the generic label would be "estimate"). */
     @Override
     public Headline headline(org.ceteris.result.CeterisResult result) {
-        Headline g = StudyMethod.super.headline(result);
+        Headline g = super.headline(result);
         return g == null ? null : new Headline("effect of the change, averaged after it", g.estimate(), g.ciLow(), g.ciHigh(),
                 false, g.verdict());
     }

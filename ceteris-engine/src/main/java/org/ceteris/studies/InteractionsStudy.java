@@ -13,16 +13,10 @@ import org.ceteris.interactions.InteractionsSpec;
 import org.ceteris.stats.MultipleTesting;
 
 /** Interaction detection as a study: parameters as the flags of {@code ceteris interactions}. */
-public final class InteractionsStudy implements StudyMethod {
+public final class InteractionsStudy extends NamedStudyMethod {
 
-    @Override
-    public String name() {
-        return "interactions";
-    }
-
-    @Override
-    public Set<String> parameters() {
-        return Set.of("experiments", "metric", "unit", "control", "correction", "alpha");
+    public InteractionsStudy() {
+        super("interactions", Set.of("experiments", "metric", "unit", "control", "correction", "alpha"));
     }
 
     /** The spec from study parameters; {@code control} is a mapping experiment → arm or a list of EXP=ARM. */

@@ -18,17 +18,11 @@ import org.ceteris.observational.ObserveResult;
 import org.ceteris.observational.ObserveSpec;
 
 /** Propensity matching and weighting as a study: parameters as the flags of {@code ceteris observe}. */
-public final class ObserveStudy implements StudyMethod {
+public final class ObserveStudy extends NamedStudyMethod {
 
-    @Override
-    public String name() {
-        return "observe";
-    }
-
-    @Override
-    public Set<String> parameters() {
-        return Set.of("treatment", "outcome", "covariates", "dag", "method", "estimand", "ratio", "replace", "caliper",
-                "trim", "refute", "seed", "alpha");
+    public ObserveStudy() {
+        super("observe", Set.of("treatment", "outcome", "covariates", "dag", "method", "estimand", "ratio", "replace", "caliper",
+                "trim", "refute", "seed", "alpha"));
     }
 
     /**
@@ -124,7 +118,7 @@ public final class ObserveStudy implements StudyMethod {
     /** The effect, labelled by whom it describes (the generic label would be "estimate"). */
     @Override
     public Headline headline(org.ceteris.result.CeterisResult result) {
-        Headline g = StudyMethod.super.headline(result);
+        Headline g = super.headline(result);
         if (g == null) {
             return null;
         }

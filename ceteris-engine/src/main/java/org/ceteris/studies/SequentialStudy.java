@@ -11,17 +11,11 @@ import org.ceteris.sequential.SequentialSpec;
 import org.ceteris.sequential.SequentialTest;
 
 /** The replay of a sequential test as a study: parameters as the flags of {@code ceteris sequential}. */
-public final class SequentialStudy implements StudyMethod {
+public final class SequentialStudy extends NamedStudyMethod {
 
-    @Override
-    public String name() {
-        return "sequential";
-    }
-
-    @Override
-    public Set<String> parameters() {
-        return Set.of("variant", "control", "metric", "ratio", "covariate", "time", "looks", "cuts", "every", "method",
-                "tuning", "alpha", "direction", "demote", "n_max", "exposures", "metrics", "cuped");
+    public SequentialStudy() {
+        super("sequential", Set.of("variant", "control", "metric", "ratio", "covariate", "time", "looks", "cuts", "every", "method",
+                "tuning", "alpha", "direction", "demote", "n_max", "exposures", "metrics", "cuped"));
     }
 
     /** The spec from study parameters. */

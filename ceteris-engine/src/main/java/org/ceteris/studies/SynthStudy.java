@@ -22,18 +22,12 @@ import org.ceteris.synth.SynthSpec;
  * ({@code treatment_time}, {@code fit_window}, {@code mspe_filter} …). One treated unit gives a
  * {@link org.ceteris.synth.SynthResult}; several give a {@link org.ceteris.synth.HeterogeneityResult}.
  */
-public final class SynthStudy implements StudyMethod {
+public final class SynthStudy extends NamedStudyMethod {
 
-    @Override
-    public String name() {
-        return "synth";
-    }
-
-    @Override
-    public Set<String> parameters() {
-        return Set.of("unit", "time", "outcome", "treated", "treatment_time", "predictor", "special", "fit_window", "donors",
+    public SynthStudy() {
+        super("synth", Set.of("unit", "time", "outcome", "treated", "treatment_time", "predictor", "special", "fit_window", "donors",
                 "exclude", "method", "v_search", "placebos", "mspe_filter", "conformal", "alpha", "seed", "traits",
-                "train_predictor", "train_special", "train_fit_window");
+                "train_predictor", "train_special", "train_fit_window"));
     }
 
     /** The spec from study parameters; list parameters take YAML lists or comma-separated text. */
