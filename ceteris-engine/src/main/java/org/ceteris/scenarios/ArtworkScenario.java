@@ -12,7 +12,7 @@ import org.ceteris.engine.DuckDbEngine;
  * played the title. Two variants are clearly worse than control, one is better, one is no
  * different.
  */
-public final class ArtworkScenario implements Scenario {
+public final class ArtworkScenario extends NamedScenario {
 
     public static final String TABLE = "artwork";
     /** The raw logs of the same impressions: when each member saw which artwork, and when members played the title. */
@@ -36,18 +36,9 @@ public final class ArtworkScenario implements Scenario {
     }
 
     public ArtworkScenario(int perArmPerDay, int days) {
+        super("artwork", "Which of five artworks makes members play the title, and can losing artworks be dropped early?");
         this.perArmPerDay = perArmPerDay;
         this.days = days;
-    }
-
-    @Override
-    public String name() {
-        return "artwork";
-    }
-
-    @Override
-    public String question() {
-        return "Which of five artworks makes members play the title, and can losing artworks be dropped early?";
     }
 
     @Override

@@ -15,7 +15,7 @@ import org.ceteris.engine.DuckDbEngine;
  * cities from week {@link #SECOND_WEEK} lifts sign-ups by 5% + 20% × the city's urban share, so
  * the effect is larger in more urban cities (the "should we expand?" question).
  */
-public final class BillboardScenario implements Scenario {
+public final class BillboardScenario extends NamedScenario {
 
     public static final String TABLE = "city_signups";
     public static final String FIRST_CITY = "Lakeview";
@@ -33,14 +33,8 @@ public final class BillboardScenario implements Scenario {
             "Beacon Hill", "Coral Bay", "Deer Park", "Emerald Isle", "Falcon Ridge", "Golden Gate", "Highland"};
     static final String[] SECOND_WAVE = {"Harborview", "Millbrook", "Redwood", "Summit"};
 
-    @Override
-    public String name() {
-        return "billboard";
-    }
-
-    @Override
-    public String question() {
-        return "Did the billboard in Lakeview bring sign-ups, and in which kinds of city should we put the next ones?";
+    public BillboardScenario() {
+        super("billboard", "Did the billboard in Lakeview bring sign-ups, and in which kinds of city should we put the next ones?");
     }
 
     @Override

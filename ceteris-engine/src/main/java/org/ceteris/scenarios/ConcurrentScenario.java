@@ -13,7 +13,7 @@ import org.ceteris.engine.DuckDbEngine;
  * effects on watch minutes, and exactly one pair interacts: {@code home_2} and {@code player_1}
  * together cost {@link #INTERACTION} minutes beyond the sum of their effects.
  */
-public final class ConcurrentScenario implements Scenario {
+public final class ConcurrentScenario extends NamedScenario {
 
     public static final String TABLE = "concurrent";
     public static final double INTERACTION = -6.0;
@@ -30,17 +30,8 @@ public final class ConcurrentScenario implements Scenario {
     }
 
     public ConcurrentScenario(int members) {
+        super("concurrent", "Ten experiments ran on the same members at once: do any two of them interfere with each other?");
         this.members = members;
-    }
-
-    @Override
-    public String name() {
-        return "concurrent";
-    }
-
-    @Override
-    public String question() {
-        return "Ten experiments ran on the same members at once: do any two of them interfere with each other?";
     }
 
     @Override

@@ -20,7 +20,7 @@ import org.ceteris.engine.DuckDbEngine;
  * session by 1 + {@link #PERSONALISED_LIFT}, so watch minutes and minutes per session both rise by
  * exactly that fraction in expectation; {@code ranked} changes nothing; nobody's return rate moves.
  */
-public final class HomeRowScenario implements Scenario {
+public final class HomeRowScenario extends NamedScenario {
 
     public static final String TABLE = "home_row";
     public static final String EXPOSURES = "home_row_exposures";
@@ -39,17 +39,8 @@ public final class HomeRowScenario implements Scenario {
     }
 
     public HomeRowScenario(int members) {
+        super("home-row", "Which of three home-page row rankings makes members watch more?");
         this.members = members;
-    }
-
-    @Override
-    public String name() {
-        return "home-row";
-    }
-
-    @Override
-    public String question() {
-        return "Which of three home-page row rankings makes members watch more?";
     }
 
     @Override

@@ -12,7 +12,7 @@ import org.ceteris.engine.DuckDbEngine;
  * and month effects common to all regions (parallel trends hold), and the feature adds
  * {@code 0.4 + 0.1 × e} hours per member e months after launch, so the effect grows with time.
  */
-public final class LaunchScenario implements Scenario {
+public final class LaunchScenario extends NamedScenario {
 
     public static final String TABLE = "region_engagement";
     public static final int MONTHS = 24;
@@ -24,14 +24,8 @@ public final class LaunchScenario implements Scenario {
         return 0.4 + 0.1 * e;
     }
 
-    @Override
-    public String name() {
-        return "launch";
-    }
-
-    @Override
-    public String question() {
-        return "A feature launched region by region without an A/B test: how much did it raise engagement, and does the effect grow?";
+    public LaunchScenario() {
+        super("launch", "A feature launched region by region without an A/B test: how much did it raise engagement, and does the effect grow?");
     }
 
     @Override

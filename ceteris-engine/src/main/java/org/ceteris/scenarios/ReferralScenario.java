@@ -19,7 +19,7 @@ import org.ceteris.engine.DuckDbEngine;
  * being inactive with and without referral, averaged over the model's noise by Monte Carlo
  * ({@link #DRAWS} draws per member).
  */
-public final class ReferralScenario implements Scenario {
+public final class ReferralScenario extends NamedScenario {
 
     public static final String MEMBERS = "members";
     public static final String ACTIVITY = "activity";
@@ -53,17 +53,8 @@ public final class ReferralScenario implements Scenario {
     }
 
     public ReferralScenario(int members) {
+        super("referral", "Do members who join with a referral code stay active longer because of the referral?");
         this.members = members;
-    }
-
-    @Override
-    public String name() {
-        return "referral";
-    }
-
-    @Override
-    public String question() {
-        return "Do members who join with a referral code stay active longer because of the referral?";
     }
 
     @Override
