@@ -97,7 +97,7 @@ public final class SqlCommand implements Callable<Integer> {
         if (!m.contains("read-only mode") || !statement.find()) {
             return e;
         }
-        return new CeterisException("ceteris sql does not change the workspace (" + statement.group(1) + " would): query it with SELECT, "
+        return new CeterisException("ceteris sql is read-only and " + statement.group(1) + " would change the workspace: query it with SELECT, "
                 + "export with COPY (SELECT …) TO 'file.parquet' (FORMAT parquet), add tables with ceteris import", e);
     }
 

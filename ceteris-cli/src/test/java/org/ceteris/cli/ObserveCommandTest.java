@@ -180,7 +180,7 @@ class ObserveCommandTest {
         assertOneLineError(Cli.run("observe", "--data", d, "--treatment", "treat", "--outcome", "y", "--covariates", "x1",
                 "--refute", "placebo,psychic"), "unknown refuter 'psychic'");
         assertOneLineError(Cli.run("observe", "--data", d, "--treatment", "treat", "--outcome", "y", "--covariates", "x1",
-                "--method", "magic"), "--method must be");
+                "--method", "magic"), "unknown --method 'magic': use match, ipw, aipw or regression");
         assertOneLineError(Cli.run("observe", "--data", d, "--treatment", "treat", "--outcome", "y", "--covariates", "x1",
                 "--trim", "0.7"), "--trim");
         assertOneLineError(Cli.run("observe", "--data", d, "--treatment", "treat", "--outcome", "y"), "--covariates");

@@ -188,7 +188,7 @@ class WorkspaceCommandsTest {
         for (String q : List.of("CREATE TABLE x AS SELECT 1 AS a", "DROP TABLE exp", "INSERT INTO exp SELECT * FROM exp",
                 "DELETE FROM exp", "CREATE VIEW v AS SELECT 1")) {
             Cli.Run r = Cli.run("sql", "--workspace", ws.toString(), q);
-            assertOneLineError(r, "ceteris sql does not change the workspace");
+            assertOneLineError(r, "ceteris sql is read-only and ");
             assertTrue(r.err().contains("ceteris import"), r.err());
         }
         assertEquals(before, Cli.run("sql", "--workspace", ws.toString(), "--format", "csv", tables).ok().out());
