@@ -111,8 +111,8 @@ public enum DiagnosticCode {
     /** Augmented weights are negative for some donors: the estimate extrapolates beyond the donors. */
     SYNTH_NEGATIVE_WEIGHTS,
     // --- geo test design (org.ceteris.synth.GeoDesign)
-    /** Too few placebo units for any simulated test to reach the significance level: every power is 0. */
-    GEO_TOO_FEW_PLACEBOS,
+    /** Few past windows to simulate the test in: each power moves in coarse steps. */
+    GEO_FEW_BACKTESTS,
     /** No lift on the grid reaches 80% power: the planned test would not be informative. */
     GEO_NO_MDE,
     /** With no lift, the simulated tests reject far more often than alpha. */

@@ -37,6 +37,8 @@ public final class GeoDesign {
     /** Power the MDE asks for. */
     static final double TARGET = 0.8;
     private static final int SHOWN = 10;
+    /** Backtests per task: consecutive starts share warm starts. */
+    static final int CHUNK = 8;
 
     private GeoDesign() {
     }
@@ -121,11 +123,16 @@ public final class GeoDesign {
             search = "beam";
             sets = beamSets(y, candidates, k, times, spec.maxSets(), spec.seed());
         }
-        int tasks = sets.size() * starts;
-        List<Backtest> flat = parallel.map(tasks, i -> backtest(y, sets.get(i / starts), first + i % starts, d));
+        int chunks = (starts + CHUNK - 1) / CHUNK;
+        List<List<Backtest>> done = parallel.map(sets.size() * chunks, i -> {
+            int from = first + (i % chunks) * CHUNK;
+            return backtests(y, sets.get(i / chunks), from, Math.min(from + CHUNK, first + starts), d);
+        });
         List<Evaluated> evaluated = new ArrayList<>();
         for (int s = 0; s < sets.size(); s++) {
-            evaluated.add(new Evaluated(sets.get(s), flat.subList(s * starts, (s + 1) * starts)));
+            List<Backtest> all = new ArrayList<>();
+            done.subList(s * chunks, (s + 1) * chunks).forEach(all::addAll);
+            evaluated.add(new Evaluated(sets.get(s), all));
         }
         List<GeoDesignResult.TestSet> ranked = new ArrayList<>();
         for (Evaluated e : evaluated) {
@@ -155,8 +162,22 @@ public final class GeoDesign {
                     + " that would be hard to read."));
         }
         if (starts < 10) {
-            diagnostics.add(Diagnostic.warning(DiagnosticCode.SYNTH_FEW_PLACEBOS, "Only " + starts + " past windows to simulate the test in:"
+            diagnostics.add(Diagnostic.warning(DiagnosticCode.GEO_FEW_BACKTESTS, "Only " + starts + " past windows to simulate the test in:"
                     + " each power is a share of " + starts + " backtests, so it moves in steps of " + percent(1.0 / starts) + "."));
+        }
+        double falsePositives = bestEval.power(0, spec.alpha());
+        if (falsePositives > Math.max(2 * spec.alpha(), spec.alpha() + 0.1)) {
+            diagnostics.add(Diagnostic.warning(DiagnosticCode.GEO_FALSE_POSITIVES, "With no lift the simulated tests of "
+                    + String.join(" + ", best.units()) + " reject in " + percent(falsePositives) + " of past windows (alpha "
+                    + fmt(spec.alpha()) + "): the test set moves differently from its donors, so the power is overstated."));
+        }
+        if (best.mde() == null) {
+            diagnostics.add(Diagnostic.warning(DiagnosticCode.GEO_NO_MDE, "No lift up to +100% is detected in 80% of past windows:"
+                    + " test more units or for longer."));
+        }
+        if (search.equals("beam")) {
+            diagnostics.add(Diagnostic.info(DiagnosticCode.GEO_BEAM_SEARCH, "Too many sets of " + k + " among " + candidates.length
+                    + " candidates to try all; " + sets.size() + " came from a beam search by fit and seeded random draws (--max-sets)."));
         }
         return new GeoDesignResult(GeoDesignResult.METHOD, spec.outcome(), k, d, spec.alpha(), starts, SynthResult.time(panel.times()[first]),
                 SynthResult.time(panel.times()[times - d]), search, sets.size(), best, shown, curve, diagnostics, summary(best, spec, starts));
@@ -229,26 +250,45 @@ public final class GeoDesign {
         return Math.max(MIN_PRE, (times - d + 1) / 2);
     }
 
-    /** The backtest whose test window starts at index {@code s}. */
-    static Backtest backtest(double[][] y, int[] set, int s, int d) {
+    /**
+     * The backtests whose windows start at indices [from, to), in order: each fit starts from the
+     * weights of the same unit at the previous start (a warm start; the solver's optimality test is
+     * the same as from a cold one). The chunks are fixed by {@link #CHUNK}, not by the threads.
+     */
+    static List<Backtest> backtests(double[][] y, int[] set, int from, int to, int d) {
         double[] treated = mean(y, set);
         int[] donors = complement(set, y.length);
-        double[] w = fit(y, treated, donors, s);
-        double[] synthetic = SynthFitter.path(y, donors, w);
-        double[] ratios = new double[donors.length];
+        double[] warm = null;
+        double[][] placeboWarm = new double[donors.length][];
+        int[][] pools = new int[donors.length][];
         for (int j = 0; j < donors.length; j++) {
-            int[] pool = SynthFitter.without(donors, donors[j]);
-            double[] pw = fit(y, y[donors[j]], pool, s);
-            double[] ps = SynthFitter.path(y, pool, pw);
-            ratios[j] = PlaceboInference.ratio(SynthFitter.mspe(y[donors[j]], ps, s, s + d), SynthFitter.mspe(y[donors[j]], ps, 0, s));
+            pools[j] = SynthFitter.without(donors, donors[j]);
         }
-        Arrays.sort(ratios);
-        return new Backtest(SynthFitter.mspe(treated, synthetic, 0, s), Arrays.copyOfRange(treated, s, s + d),
-                Arrays.copyOfRange(synthetic, s, s + d), ratios);
+        List<Backtest> out = new ArrayList<>();
+        for (int s = from; s < to; s++) {
+            double[] w = fit(y, treated, donors, s, warm);
+            warm = w;
+            double[] synthetic = SynthFitter.path(y, donors, w);
+            double[] ratios = new double[donors.length];
+            for (int j = 0; j < donors.length; j++) {
+                double[] pw = fit(y, y[donors[j]], pools[j], s, placeboWarm[j]);
+                placeboWarm[j] = pw;
+                double[] ps = SynthFitter.path(y, pools[j], pw);
+                ratios[j] = PlaceboInference.ratio(SynthFitter.mspe(y[donors[j]], ps, s, s + d), SynthFitter.mspe(y[donors[j]], ps, 0, s));
+            }
+            Arrays.sort(ratios);
+            out.add(new Backtest(SynthFitter.mspe(treated, synthetic, 0, s), Arrays.copyOfRange(treated, s, s + d),
+                    Arrays.copyOfRange(synthetic, s, s + d), ratios));
+        }
+        return out;
     }
 
     /** Outcome-only synthetic-control weights of {@code treated} over {@code donors}, fitted on times [0, s). */
     static double[] fit(double[][] y, double[] treated, int[] donors, int s) {
+        return fit(y, treated, donors, s, null);
+    }
+
+    static double[] fit(double[][] y, double[] treated, int[] donors, int s, double[] warm) {
         double[][] z0 = new double[s][donors.length];
         double[] z1 = Arrays.copyOf(treated, s);
         for (int t = 0; t < s; t++) {
@@ -256,7 +296,7 @@ public final class GeoDesign {
                 z0[t][j] = y[donors[j]][t];
             }
         }
-        return SimplexLeastSquares.solve(z0, z1, null);
+        return SimplexLeastSquares.solve(z0, z1, null, warm);
     }
 
     static double[] mean(double[][] y, int[] set) {
