@@ -315,6 +315,34 @@ class BrowserTest {
         assertTrue(synth.getText().contains("change starts"), "the treatment time is marked: " + synth.getText());
     }
 
+    /** Item 5 of issue 22 on the billboard case: the study page of the next test's design, at 1280 and 375 px (screenshots kept). */
+    @Test
+    void geoDesignStudyPageShowsTheRecommendedTestWithItsPowerCurve() throws Exception {
+        for (int width : new int[] {1280, 375}) {
+            driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, width == 375 ? 812 : 2200));
+            try {
+                open(url("study.html?name=next_billboard_test"), "study-next_billboard_test-" + width);
+                WebElement box = driver.findElement(By.cssSelector(".chart[data-title^='How likely the next test in']"));
+                ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView();", box);
+                screenshot("study-next_billboard_test-curve-" + width);
+                WebElement svg = box.findElement(By.cssSelector("svg"));
+                assertTrue(svg.getText().contains("80% power") && svg.getText().contains("MDE +"), svg.getText());
+                assertEquals(1, svg.findElements(By.cssSelector("g.mark-line.role-mark path")).size(), "one power curve");
+                assertEquals(3, svg.findElements(By.cssSelector("g.mark-symbol.role-mark path")).size(), "a dot per requested lift");
+                String lead = driver.findElement(By.cssSelector("p.lead")).getText();
+                assertTrue(lead.startsWith("Smallest lift detected 80% of the time: +"), lead);
+                assertTrue(driver.findElement(By.cssSelector("p.summary")).getText().startsWith("Testing "), "the verdict names the test set");
+                long scroll = (Long) ((JavascriptExecutor) driver).executeScript("return document.documentElement.scrollWidth;");
+                long inner = (Long) ((JavascriptExecutor) driver).executeScript("return window.innerWidth;");
+                assertTrue(scroll <= inner, "the page is " + scroll + " px wide on a " + inner + " px screen");
+                long overflow = (Long) ((JavascriptExecutor) driver).executeScript("return arguments[0].scrollWidth - arguments[0].clientWidth;", box);
+                assertTrue(overflow <= 0, "the whole curve shows without scrolling sideways: " + overflow + " px hidden");
+            } finally {
+                driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 2200));
+            }
+        }
+    }
+
     /** Item 5 of issue 22: the power curve of the recommended geo test, at a desktop and a phone width (screenshots kept). */
     @Test
     void geoDesignViewDrawsThePowerCurveWithThe80PercentLineAndTheMde() throws Exception {
