@@ -53,12 +53,12 @@ Ceteris.views.register('geo-design', {
     var ranking = result.ranking || [];
     var effects = ranking.length > 0 ? (ranking[0].power || []).map(function (p) { return p.effect; }) : [];
     var head = ['test units', 'MDE'].concat(effects.map(function (e) { return 'power at ' + lift(e); }))
-      .concat(['fit error']);
+      .concat(['false alarms', 'fit error']);
     var rows = ranking.map(function (s) {
       return [(s.units || []).map(Ceteris.humanize).join(', '),
         s.mde === null || s.mde === undefined ? 'none up to +100%' : lift(s.mde)]
         .concat((s.power || []).map(function (p) { return Ceteris.percent(p.power); }))
-        .concat([Ceteris.percent(s.relative_rmspe)]);
+        .concat([Ceteris.percent(s.false_positive_rate), Ceteris.percent(s.relative_rmspe)]);
     });
     var best = result.best || {};
     var donors = Object.keys(best.weights || {}).map(function (k) { return [Ceteris.humanize(k), best.weights[k]]; })
@@ -66,8 +66,9 @@ Ceteris.views.register('geo-design', {
       .sort(function (a, b) { return b[1] - a[1]; })
       .map(function (r) { return [r[0], Ceteris.percent(r[1])]; });
     return Ceteris.el('div', null,
-      Ceteris.el('p', {class: 'muted', text: 'Candidate test sets, best first (fit error: how far the synthetic control missed ' +
-        'the set over the history, relative to its level):'}),
+      Ceteris.el('p', {class: 'muted', text: 'Candidate test sets, best first (false alarms: how often the test called a lift real ' +
+        'in past windows with no lift — sets above ' + Ceteris.percent(result.alpha) + ' come last, their power is overstated; fit error: ' +
+        'how far the synthetic control missed the set over the history, relative to its level):'}),
       Ceteris.table(head, rows),
       Ceteris.el('p', {class: 'muted', text: 'The recommended set is compared with a synthetic control made of these units (weights of 0.5% or more):'}),
       Ceteris.table(['comparison unit', 'weight'], donors));

@@ -84,11 +84,13 @@ public final class GeoDesignCommand implements Callable<Integer> {
                 r.search()));
         List<String> head = new java.util.ArrayList<>(List.of("test units", "MDE (80%)"));
         r.best().power().forEach(p -> head.add("power " + signed(p.effect())));
+        head.add("false alarms");
         head.add("fit RMSPE");
         TextTable t = new TextTable(head);
         for (GeoDesignResult.TestSet s : r.ranking()) {
             List<String> row = new java.util.ArrayList<>(List.of(String.join(", ", s.units()), s.mde() == null ? "> +100%" : signed(s.mde())));
             s.power().forEach(p -> row.add(String.format(Locale.ROOT, "%.0f%%", 100 * p.power())));
+            row.add(String.format(Locale.ROOT, "%.0f%%", 100 * s.falsePositiveRate()));
             row.add(Wording.number(s.preRmspe()));
             t.row(row);
         }

@@ -57,11 +57,13 @@ public record GeoDesignResult(
      * @param units          the test units, in name order
      * @param mde            smallest relative lift with power ≥ 0.8 (linear between grid points 0.005 apart); null if none up to +100%
      * @param power          power at each requested effect, in the order given
+     * @param falsePositiveRate share of backtests that rejected with no effect injected (the test's size in the past;
+     *                          a set above alpha moves differently from its donors and is ranked after those that are not)
      * @param preRmspe       RMSPE of the full-history synthetic-control fit of the set's mean
      * @param relativeRmspe  preRmspe over the mean level of the set's outcome
      * @param weights        donor → weight of that full-history fit, largest first, positive weights only
      */
-    public record TestSet(List<String> units, Double mde, List<Power> power, double preRmspe, double relativeRmspe,
+    public record TestSet(List<String> units, Double mde, List<Power> power, double falsePositiveRate, double preRmspe, double relativeRmspe,
             Map<String, Double> weights) {
         public TestSet {
             units = List.copyOf(units);
