@@ -46,7 +46,7 @@ Ceteris.views.register('geo-design', {
         'The dashed grey line is 80%; the dashed red line marks the minimum detectable effect (MDE), where the curve crosses it. ' +
         'Dots are the lifts asked about.',
       // narrower than 560 px on a phone, so that the whole curve and the MDE label show without scrolling
-      spec: {width: Math.max(240, Math.min(560, window.innerWidth - 150)), height: 240, layer: layers}
+      spec: {width: Math.max(200, Math.min(560, window.innerWidth - 175)), height: 240, layer: layers}
     }];
   },
   details: function (result) {
