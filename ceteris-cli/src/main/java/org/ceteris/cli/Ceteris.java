@@ -27,6 +27,7 @@ public final class Ceteris implements Runnable {
             SequentialCommand.class,
             SimulateSequentialCommand.class,
             SynthCommand.class,
+            GeoDesignCommand.class,
             PowerCommand.class,
             ImportCommand.class,
             SqlCommand.class,

@@ -46,6 +46,13 @@ final class Progress implements IntConsumer, AutoCloseable {
         }
     }
 
+    /** Sets the number of steps when it is known only once the work starts. */
+    void total(long steps) {
+        if (bar != null) {
+            bar.maxHint(steps);
+        }
+    }
+
     @Override
     public void accept(int steps) {
         if (bar != null) {

@@ -110,4 +110,13 @@ public enum DiagnosticCode {
     SYNTH_LEAVE_ONE_OUT_UNSTABLE,
     /** Augmented weights are negative for some donors: the estimate extrapolates beyond the donors. */
     SYNTH_NEGATIVE_WEIGHTS,
+    // --- geo test design (org.ceteris.synth.GeoDesign)
+    /** Few past windows to simulate the test in: each power moves in coarse steps. */
+    GEO_FEW_BACKTESTS,
+    /** No lift on the grid reaches 80% power: the planned test would not be informative. */
+    GEO_NO_MDE,
+    /** With no lift, the simulated tests reject far more often than alpha. */
+    GEO_FALSE_POSITIVES,
+    /** Too many combinations to try: sets came from a greedy beam search. */
+    GEO_BEAM_SEARCH,
 }

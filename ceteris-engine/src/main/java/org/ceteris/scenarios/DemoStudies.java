@@ -93,6 +93,18 @@ public final class DemoStudies {
                     placebos: true
                     """, "billboard", t -> "Lakeview " + signed(t.number("relative_lift") * 100, "%.0f%%") + " from week 80, which is on average "
                             + signed(t.number("att_per_100k"), "%.2f") + " signups per 100k per week."),
+            new Entry("next_billboard_test", "geo-design", "Where should the next billboard test run, and what lift could it detect?", """
+                    method: geo-design
+                    sql: "SELECT city, week, signups_per_100k FROM city_signups WHERE billboard_wave = 0"
+                    unit: city
+                    time: week
+                    outcome: signups_per_100k
+                    test_units: 2
+                    duration: 6
+                    effects: [0.01, 0.02, 0.05]
+                    candidates: [Ashford, Bayside, Brookfield, Cedar Falls, Clearwater, Crestwood]
+                    """, "billboard", t -> "no true answer to recover (a design, not an estimate); Lakeview's billboard lifted sign-ups by "
+                            + signed(t.number("relative_lift") * 100, "%.0f%%") + ", which a 6-week test in two of these cities should detect."),
             new Entry("feature_launch", "did", "How much did the staggered feature launch raise engagement?", """
                     method: did
                     table: region_engagement

@@ -18,6 +18,7 @@ public final class StudyMethods {
         register(new ObserveStudy());
         register(new SequentialStudy());
         register(new SynthStudy());
+        register(new GeoDesignStudy());
     }
 
     private StudyMethods() {

@@ -155,6 +155,16 @@ class DemoStudiesTruthTest {
                 assertTrue(Math.abs(att - truth) <= 0.25 * truth, () -> "synthetic-control ATT " + att + " vs truth " + truth);
                 break;
             }
+            case "geo-design": {
+                // a design has no estimate to compare: the check is that the test it recommends would have seen
+                // Lakeview's true lift with room to spare, and that its power curve starts at no lift
+                JsonNode best = r.path("best");
+                double lift = t.number("relative_lift");
+                assertEquals(0.0, r.path("power_curve").get(0).path("effect").asDouble());
+                assertTrue(best.path("mde").isNumber() && best.path("mde").asDouble() < lift / 2,
+                        () -> "the recommended test cannot see half of Lakeview's +" + lift + ": " + best);
+                break;
+            }
             case "sequential": {
                 JsonNode d = r.path("decision");
                 assertEquals("lead_closeup", d.path("winner").asText(), d.toString());

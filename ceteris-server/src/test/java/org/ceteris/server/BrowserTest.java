@@ -315,6 +315,65 @@ class BrowserTest {
         assertTrue(synth.getText().contains("change starts"), "the treatment time is marked: " + synth.getText());
     }
 
+    /** Item 5 of issue 22 on the billboard case: the study page of the next test's design, at 1280 and 375 px (screenshots kept). */
+    @Test
+    void geoDesignStudyPageShowsTheRecommendedTestWithItsPowerCurve() throws Exception {
+        for (int width : new int[] {1280, 375}) {
+            driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, width == 375 ? 812 : 2200));
+            try {
+                open(url("study.html?name=next_billboard_test"), "study-next_billboard_test-" + width);
+                WebElement box = driver.findElement(By.cssSelector(".chart[data-title^='How likely the next test in']"));
+                ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView();", box);
+                screenshot("study-next_billboard_test-curve-" + width);
+                WebElement svg = box.findElement(By.cssSelector("svg"));
+                assertTrue(svg.getText().contains("80% power") && svg.getText().contains("MDE +"), svg.getText());
+                assertEquals(1, svg.findElements(By.cssSelector("g.mark-line.role-mark path")).size(), "one power curve");
+                assertEquals(3, svg.findElements(By.cssSelector("g.mark-symbol.role-mark path")).size(), "a dot per requested lift");
+                String lead = driver.findElement(By.cssSelector("p.lead")).getText();
+                assertTrue(lead.startsWith("Smallest lift detected 80% of the time: +"), lead);
+                assertTrue(driver.findElement(By.cssSelector("p.summary")).getText().startsWith("Testing "), "the verdict names the test set");
+                long scroll = (Long) ((JavascriptExecutor) driver).executeScript("return document.documentElement.scrollWidth;");
+                long inner = (Long) ((JavascriptExecutor) driver).executeScript("return window.innerWidth;");
+                assertTrue(scroll <= inner, "the page is " + scroll + " px wide on a " + inner + " px screen");
+                long overflow = (Long) ((JavascriptExecutor) driver).executeScript("return arguments[0].scrollWidth - arguments[0].clientWidth;", box);
+                assertTrue(overflow <= 0, "the whole curve shows without scrolling sideways: " + overflow + " px hidden");
+            } finally {
+                driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 2200));
+            }
+        }
+    }
+
+    /** Item 5 of issue 22: the power curve of the recommended geo test, at a desktop and a phone width (screenshots kept). */
+    @Test
+    void geoDesignViewDrawsThePowerCurveWithThe80PercentLineAndTheMde() throws Exception {
+        for (int width : new int[] {1280, 375}) {
+            driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, width == 375 ? 812 : 2200));
+            try {
+                open(url("test/views-harness.html"), "geo-design-" + width);
+                WebElement box = driver.findElement(By.cssSelector(".chart[data-title='geo-design 0']"));
+                ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView();", box);
+                screenshot("geo-design-power-curve-" + width);
+                WebElement svg = box.findElement(By.cssSelector("svg"));
+                String text = svg.getText();
+                assertTrue(text.contains("80% power") && text.contains("MDE +8.8%"), "the 80% line and the MDE are labelled: " + text);
+                assertEquals(1, svg.findElements(By.cssSelector("g.mark-line.role-mark path")).size(), "one power curve");
+                assertEquals(2, svg.findElements(By.cssSelector("g.mark-symbol.role-mark path")).size(), "a dot per requested lift");
+                assertEquals(2, svg.findElements(By.cssSelector("g.mark-rule.role-mark line")).size(),
+                        "the 80% line and the MDE line");
+                String body = driver.findElement(By.tagName("body")).getText();
+                assertTrue(body.contains("none up to +100%") && body.contains("Dunmore"), "the ranked sets and the donors are listed");
+                double right = ((Number) ((JavascriptExecutor) driver).executeScript(
+                        "return arguments[0].getBoundingClientRect().right;", box)).doubleValue();
+                long inner = (Long) ((JavascriptExecutor) driver).executeScript("return window.innerWidth;");
+                assertTrue(right <= inner + 0.5, "the chart box fits a " + inner + " px screen: right edge " + right);
+                long overflow = (Long) ((JavascriptExecutor) driver).executeScript("return arguments[0].scrollWidth - arguments[0].clientWidth;", box);
+                assertTrue(overflow <= 0, "the whole curve shows without scrolling sideways: " + overflow + " px hidden");
+            } finally {
+                driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 2200));
+            }
+        }
+    }
+
     @Test
     void runNowAddsARun() throws Exception {
         open(url("study.html?name=run_from_api"), "study-run-before");

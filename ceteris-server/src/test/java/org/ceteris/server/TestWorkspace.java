@@ -102,6 +102,17 @@ final class TestWorkspace {
                 treatment_time: 80
                 exclude: [Harborview, Millbrook, Redwood, Summit]
                 placebos: true
+              next_billboard_test:
+                method: geo-design
+                question: Where should the next billboard test run, and what lift could it detect?
+                sql: "SELECT city, week, signups_per_100k FROM city_signups WHERE billboard_wave = 0"
+                unit: city
+                time: week
+                outcome: signups_per_100k
+                test_units: 2
+                duration: 6
+                effects: [0.01, 0.02, 0.05]
+                candidates: [Ashford, Bayside, Brookfield, Cedar Falls]
               one_run:
                 method: ab
                 table: home_row
@@ -117,10 +128,10 @@ final class TestWorkspace {
 
     /** Studies run twice at creation (the first three are A/B on home_row; the rest one per method). */
     static final List<String> RUN = List.of("home_row", "minutes_per_session", "skewed_split", "launch", "concurrent",
-            "referral", "referral_dag", "artwork_test", "billboard", "hidden_confounder", "nothing_to_adjust");
+            "referral", "referral_dag", "artwork_test", "billboard", "next_billboard_test", "hidden_confounder", "nothing_to_adjust");
 
     /** How many studies YAML lists. */
-    static final int STUDIES = 14;
+    static final int STUDIES = 15;
 
     /** Studies run once at creation: one run is no trend, so their cards draw no sparkline. */
     static final List<String> RUN_ONCE = List.of("one_run");
