@@ -35,6 +35,9 @@ rows.append(("m0000", "other", "B", BASE - 5 * DAY, "US", "tv"))
 EDGE_T = BASE + pd.Timedelta(days=2, hours=6)
 rows.append(("e0001", "home_row", "control", EDGE_T, "DE", "tv"))
 rows.append(("e0002", "home_row", "B", EDGE_T, "DE", "phone"))
+# slices are the values at first exposure: c0001 moves from US/tv to BR/phone after it (the smallest would be BR/phone)
+rows.append(("c0001", "home_row", "B", BASE + 4 * DAY, "BR", "phone"))
+rows.append(("c0001", "home_row", "B", BASE + 3 * DAY, "US", "tv"))
 exposures = pd.DataFrame(rows, columns=["member_id", "experiment", "variant", "ts", "country", "device"])
 exposures = exposures.sample(frac=1, random_state=7).reset_index(drop=True)  # row order must not matter
 
@@ -75,12 +78,19 @@ for df, name in [(exposures, "exposures.csv"), (activity, "activity.csv"), (play
 # ---- expected per-unit values (the study in ceteris.yaml next to this script)
 ex = exposures[exposures.experiment == "home_row"]
 g = ex.groupby("member_id")
+
+
+def at_first(col):
+    """A slice's value on the unit's earliest exposure row (ties: the smallest value)."""
+    return ex.sort_values(["member_id", "ts", col]).groupby("member_id")[col].first()
+
+
 units = pd.DataFrame({
     "variant": g["variant"].min(),
     "variants": g["variant"].nunique(),
     "first_exposure": g["ts"].min(),
-    "country": g["country"].min(),
-    "device": g["device"].min(),
+    "country": at_first("country"),
+    "device": at_first("device"),
 })
 units = units[units.variants == 1].drop(columns="variants")
 

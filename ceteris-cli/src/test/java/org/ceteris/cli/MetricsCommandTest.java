@@ -66,7 +66,7 @@ class MetricsCommandTest {
         Path out = ws.resolve("units.csv");
         Cli.Run r = Cli.run("metrics", "compute", "--workspace", ws.toString(), "--study", "home_row", "--out", out.toString());
         assertEquals(0, r.exitCode(), r.err());
-        assertEquals(403, Files.readAllLines(out).size(), "header and 402 units");
+        assertEquals(404, Files.readAllLines(out).size(), "header and 403 units");
         assertTrue(Files.readAllLines(out).get(0).startsWith("member_id,variant,first_exposure,watch_minutes,watch_minutes_cuped"));
         Cli.Run run = Cli.run("run", "--workspace", ws.toString(), "--study", "home_row_sliced", "--json");
         assertEquals(0, run.exitCode(), run.err());

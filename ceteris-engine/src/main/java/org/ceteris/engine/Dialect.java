@@ -104,4 +104,12 @@ public interface Dialect {
     default String quantile(String expr, double p) {
         return "quantile_cont(" + expr + ", " + p + ")";
     }
+
+    /**
+     * The value of {@code expr} on the row of the group with the smallest {@code order}, ties broken by
+     * the smallest value, NULL being a value like any other (a unit's slice at its first exposure).
+     */
+    default String valueAtMin(String expr, String order) {
+        return "arg_min_null(" + expr + ", row(" + order + ", " + expr + "))";
+    }
 }

@@ -92,7 +92,7 @@ public final class MetricSql {
                 .append("min(ceteris_variant) AS ceteris_variant, count(DISTINCT ceteris_variant) AS ceteris_variants");
         for (int i = 0; i < spec.slices().size(); i++) {
             inner.append(", ").append(d.asText(d.ident(spec.slices().get(i)))).append(" AS ceteris_s").append(i);
-            outer.append(", min(ceteris_s").append(i).append(") AS ceteris_s").append(i);
+            outer.append(", ").append(d.valueAtMin("ceteris_s" + i, "ceteris_time")).append(" AS ceteris_s").append(i);
         }
         inner.append("\n    FROM ").append(in.relation());
         if (e.experimentColumn() != null) {

@@ -84,4 +84,18 @@ class MetricTableTest {
             assertEquals(2.5, e2.getDouble(0, "watch_minutes"), "the last second of the window counts");
         }
     }
+
+    @Test
+    void sliceValuesAreThoseAtFirstExposure() {
+        try (DuckDbEngine db = DuckDbEngine.inMemory()) {
+            MetricTable.build(db, spec("home_row_sliced"), dir());
+            Rows actual = db.query("SELECT member_id, country, device FROM " + MetricSql.UNITS + " ORDER BY member_id");
+            Rows expected = db.query("SELECT member_id, country, device FROM read_csv('" + dir().resolve("expected_units.csv")
+                    + "', header = true, all_varchar = true) ORDER BY member_id");
+            assertEquals(expected.rows(), actual.rows(), "slices per unit, as pandas takes them from the earliest exposure row");
+            // c0001 was exposed in US on a tv, then seen again in BR on a phone: the first exposure decides
+            Rows c = db.query("SELECT country, device FROM " + MetricSql.UNITS + " WHERE member_id = 'c0001'");
+            assertEquals(List.of(List.of("US", "tv")), c.rows());
+        }
+    }
 }

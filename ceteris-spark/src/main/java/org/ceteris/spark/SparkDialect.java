@@ -73,6 +73,11 @@ public final class SparkDialect implements Dialect {
     }
 
     @Override
+    public String valueAtMin(String expr, String order) {
+        return "min_by(" + expr + ", struct(" + order + ", " + expr + "))";
+    }
+
+    @Override
     public String quantile(String expr, double p) {
         return "percentile(" + expr + ", " + p + ")";
     }
