@@ -43,7 +43,7 @@ public final class MetricAnalysis {
 
     /**
      * The scorecard's spec over the per-unit table: means (with their CUPED covariate) first, then ratios,
-     * as {@code ab}; each metric's {@code better:} becomes the scorecard's direction for it (summaries,
+     * then quantiles of the per-unit values, as {@code ab}; each metric's {@code better:} becomes the scorecard's direction for it (summaries,
      * decision, chance to win), as {@code --better} would.
      */
     public static AbSpec abSpec(MetricStudySpec spec, Params params) {
@@ -61,6 +61,8 @@ public final class MetricAnalysis {
         for (MetricDef m : spec.metrics()) {
             if (m instanceof MetricDef.Ratio r) {
                 b.ratio(r.name() + "=" + r.numerator() + "/" + r.denominator());
+            } else if (m instanceof MetricDef.Event e && e.quantile() != null) {
+                b.quantile(e.name(), e.name(), e.quantile()); // no CUPED for a quantile (its covariate is still in the per-unit table)
             } else {
                 b.metric(m.name());
                 if (spec.cupedDays() != null) {

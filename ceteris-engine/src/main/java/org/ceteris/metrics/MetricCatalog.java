@@ -19,7 +19,7 @@ public record MetricCatalog(Map<String, SourceDef> sources, Map<String, MetricDe
     public static final MetricCatalog EMPTY = new MetricCatalog(Map.of(), Map.of());
 
     private static final Set<String> EVENT_KEYS = Set.of("source", "unit", "time", "value", "aggregate", "window", "filter",
-            "cap", "better");
+            "cap", "better", "quantile", "quantile_level");
 
     public MetricCatalog {
         sources = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(sources));
@@ -90,7 +90,41 @@ public record MetricCatalog(Map<String, SourceDef> sources, Map<String, MetricDe
             throw new CeterisException(what + ": filter \"" + filter + "\" is not one SQL predicate (it contains ';')");
         }
         return new MetricDef.Event(name, source, required(m, "unit", what), required(m, "time", what), value, aggregate,
-                Window.parse(optional(m, "window", what), what), filter, Cap.parse(m.get("cap"), what), better(m, what), m);
+                Window.parse(optional(m, "window", what), what), filter, Cap.parse(m.get("cap"), what), better(m, what), m,
+                quantile(m, aggregate, what));
+    }
+
+    /** {@code quantile: Q} (and {@code quantile_level: unit}), checked; null for a mean metric. */
+    private static Double quantile(Map<String, Object> m, Aggregate aggregate, String what) {
+        String text = optional(m, "quantile", what);
+        String level = optional(m, "quantile_level", what);
+        if (text == null) {
+            if (level != null) {
+                throw new CeterisException(what + ": quantile_level needs 'quantile: Q' (e.g. quantile: 0.9)");
+            }
+            return null;
+        }
+        double q;
+        try {
+            q = Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            throw new CeterisException(what + ": quantile must be a number strictly between 0 and 1 (e.g. 0.5 or 0.9), got '" + text + "'");
+        }
+        if (!(q > 0 && q < 1)) {
+            throw new CeterisException(what + ": quantile must be strictly between 0 and 1 (e.g. 0.5 or 0.9), got " + text);
+        }
+        if (aggregate == Aggregate.EXISTS || aggregate == Aggregate.ABSENT) {
+            throw new CeterisException(what + ": quantile of aggregate " + aggregate.label() + " is meaningless (its per-unit value "
+                    + "is 0 or 1, so every quantile is 0 or 1); drop 'quantile:' to get the proportion");
+        }
+        if (level != null && !level.equals("unit")) {
+            if (level.equals("event")) {
+                throw new CeterisException(what + ": quantile_level: event (the quantile of the source rows' values) is not "
+                        + "supported yet; use quantile_level: unit (the default, the quantile of the per-unit values)");
+            }
+            throw new CeterisException(what + ": quantile_level must be unit (the quantile of the per-unit values), got '" + level + "'");
+        }
+        return q;
     }
 
     private static MetricDef.Ratio ratio(String name, Map<String, Object> m, Map<String, Map<String, Object>> all) {
@@ -114,6 +148,10 @@ public record MetricCatalog(Map<String, SourceDef> sources, Map<String, MetricDe
             if (def == null) {
                 throw new CeterisException(what + ": ratio names unknown metric '" + part + "'; the metrics are "
                         + String.join(", ", all.keySet()));
+            }
+            if (def.containsKey("quantile")) {
+                throw new CeterisException(what + ": ratio names '" + part + "', a quantile metric; a ratio divides sums of "
+                        + "per-unit values, so its parts must be mean metrics (drop 'quantile:' from " + part + " or define another metric)");
             }
             if (def.containsKey("ratio")) {
                 throw new CeterisException(what + ": ratio names '" + part + "', itself a ratio; a ratio's parts must be event metrics");

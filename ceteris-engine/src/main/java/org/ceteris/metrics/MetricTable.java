@@ -92,7 +92,7 @@ public final class MetricTable {
                     checkFilter(engine, relation, m);
                 }
                 resolvedMetrics.add(new MetricDef.Event(m.name(), m.source(), unit.name(), t.name(), value, m.aggregate(),
-                        m.window(), m.filter(), m.cap(), m.better(), m.definition()));
+                        m.window(), m.filter(), m.cap(), m.better(), m.definition(), m.quantile()));
             }
             scans.add(new MetricSql.ScanInput(first.source(), unit.name(), relation, timeExpr(d, t, "e"),
                     end == null ? null : "TIMESTAMP " + d.literal(end), resolvedMetrics));
