@@ -95,6 +95,24 @@ public final class AssignmentFile {
         return kept + 1;
     }
 
+    /**
+     * Takes back revision {@code n}, the current file: the kept revision n − 1 becomes
+     * {@code assignment.yaml} again (atomically) and then leaves the revisions folder. A crash between
+     * the two steps leaves the same text under both names, and taking back n again finishes the job.
+     */
+    public void undo(int n) {
+        if (n < 2 || n != currentRevision()) {
+            throw new IllegalStateException("revision " + n + " is not the current revision " + currentRevision() + " after another");
+        }
+        Path kept = revision(n - 1);
+        try {
+            writeAtomically(file, Files.readAllBytes(kept));
+            Files.delete(kept);
+        } catch (IOException e) {
+            throw new CeterisException("cannot restore " + file + " from " + kept + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Temp file in the target's folder, fsync, atomic rename, fsync of the folder. */
     static void writeAtomically(Path target, byte[] bytes) throws IOException {
         Path dir = target.toAbsolutePath().getParent();

@@ -68,17 +68,44 @@ public final class LiveRunner {
                               String version, Map<String, String> duckDbSettings, Clock clock, StudyRunner.AfterStore also) {
         check(workspace, config, studies);
         List<Event> events = new ArrayList<>();
-        List<StoredRun> runs = StudyRunner.run(workspace, engine, studies, version, duckDbSettings,
-                (db, stored) -> {
-                    List<Event> found = new ArrayList<>();
-                    for (StoredRun run : stored) {
-                        found.addAll(Verdicts.changes(previousResult(db, run), run.result(), run.study(), run.runId(), clock.instant()));
-                        found.addAll(revise(workspace, db, config.loop(run.study()), run, clock));
-                    }
-                    events.addAll(EventLog.append(db, found));
-                    also.accept(db, stored);
-                });
+        List<Integer> written = new ArrayList<>();
+        boolean controls = studies.stream().map(s -> config.loop(s.name())).anyMatch(l -> l != null && l.controlsAssignment());
+        List<StoredRun> runs;
+        try {
+            runs = StudyRunner.run(workspace, engine, studies, version, duckDbSettings,
+                    (db, stored) -> {
+                        if (controls) {
+                            takeBackUnrecorded(workspace, db);
+                        }
+                        List<Event> found = new ArrayList<>();
+                        for (StoredRun run : stored) {
+                            found.addAll(Verdicts.changes(previousResult(db, run), run.result(), run.study(), run.runId(), clock.instant()));
+                            found.addAll(revise(workspace, db, config.loop(run.study()), run, clock, written));
+                        }
+                        events.addAll(EventLog.append(db, found));
+                        also.accept(db, stored);
+                    });
+        } catch (RuntimeException e) {
+            // the run was not stored: the revisions it wrote go too, newest first, so no revision is left without its record
+            AssignmentFile file = new AssignmentFile(workspace.dir());
+            for (int i = written.size() - 1; i >= 0; i--) {
+                file.undo(written.get(i));
+            }
+            throw e;
+        }
         return new Outcome(runs, events);
+    }
+
+    /**
+     * A revision of {@code assignment.yaml} without its record was written by a run that stopped
+     * (a crash) between writing it and storing itself: it is taken back, as a failed store takes
+     * back its revisions, and the study's next verdict writes it again with its record.
+     */
+    static void takeBackUnrecorded(Workspace workspace, DuckDbEngine db) {
+        AssignmentFile file = new AssignmentFile(workspace.dir());
+        for (int n = file.currentRevision(); n >= 2 && !RevisionLog.recorded(db, n); n = file.currentRevision()) {
+            file.undo(n);
+        }
     }
 
     /**
@@ -110,7 +137,7 @@ public final class LiveRunner {
     }
 
     /** Writes a revision of the study's experiment when its verdict removes arms from it; returns the revision events. */
-    static List<Event> revise(Workspace workspace, DuckDbEngine db, StudyLoop loop, StoredRun run, Clock clock) {
+    static List<Event> revise(Workspace workspace, DuckDbEngine db, StudyLoop loop, StoredRun run, Clock clock, List<Integer> written) {
         if (loop == null || !loop.controlsAssignment()) {
             return List.of();
         }
@@ -148,6 +175,7 @@ public final class LiveRunner {
         List<ExperimentConfig> experiments = new ArrayList<>(config.experiments());
         experiments.set(experiments.indexOf(current), next);
         int revision = file.write(new AssignConfig(config.namespaces(), experiments));
+        written.add(revision);
         List<Event> out = new ArrayList<>();
         for (Event c : causes) {
             String action = c.kind().equals(Event.WINNER) ? "ship" : "demote";

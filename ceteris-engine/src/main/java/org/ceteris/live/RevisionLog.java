@@ -23,6 +23,14 @@ public final class RevisionLog {
                            String action, String arm, Integer look, Double statistic) {
     }
 
+    /** True when revision {@code n} has its record (the run that wrote it was stored). */
+    public static boolean recorded(DuckDbEngine db, int n) {
+        if (db.query("SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = '" + TABLE + "'").getLong(0, "n") == 0) {
+            return false;
+        }
+        return db.query("SELECT count(*) AS n FROM " + TABLE + " WHERE revision = " + n).getLong(0, "n") > 0;
+    }
+
     public static void append(DuckDbEngine db, Revision r) {
         db.execute("CREATE TABLE IF NOT EXISTS " + TABLE + " (revision INTEGER, revised_at TIMESTAMP, study VARCHAR, run_id BIGINT, "
                 + "experiment VARCHAR, action VARCHAR, arm VARCHAR, look INTEGER, statistic DOUBLE)");

@@ -200,4 +200,45 @@ class LiveRunnerTest {
         assertEquals(List.of(), LiveRunner.run(ws, c, c.studies(), "test", Map.of(), at("2026-12-02T06:00:00Z")).events()
                 .stream().filter(e -> e.kind().equals(Event.REVISION)).toList(), "shipped once");
     }
+
+    /** A run whose store fails after it wrote a revision takes the revision back: no revision without its record. */
+    @Test
+    void aRunThatIsNotStoredLeavesAssignmentAsItWas() throws IOException {
+        Workspace ws = workspace(CONFIG);
+        WorkspaceConfig c = WorkspaceConfig.read(ws.config());
+        byte[] before = Files.readAllBytes(dir.resolve(AssignmentFile.FILE));
+        org.ceteris.CeterisException e = assertThrows(org.ceteris.CeterisException.class, () -> LiveRunner.run(ws, c, c.engine(),
+                c.studies(), "test", Map.of(), at("2026-12-01T06:00:00Z"), (db, stored) -> {
+                    assertEquals(2, new AssignmentFile(dir).currentRevision(), "the revision was written before the failure");
+                    throw new org.ceteris.CeterisException("the commit failed");
+                }));
+        assertEquals("the commit failed", e.getMessage());
+        assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(dir.resolve(AssignmentFile.FILE))), "assignment.yaml as it was");
+        assertEquals(1, new AssignmentFile(dir).currentRevision());
+        assertNoRun(ws);
+        // the next run that is stored writes the revision with its record
+        LiveRunner.run(ws, c, c.studies(), "test", Map.of(), at("2026-12-01T07:00:00Z"));
+        assertEquals(2, new AssignmentFile(dir).currentRevision());
+    }
+
+    /** A revision written by a run that crashed before it was stored has no record: the next run takes it back first. */
+    @Test
+    void aRevisionWithoutItsRecordIsTakenBackByTheNextRun() throws IOException {
+        Workspace ws = workspace(CONFIG);
+        WorkspaceConfig c = WorkspaceConfig.read(ws.config());
+        LiveRunner.run(ws, c, c.studies(), "test", Map.of(), at("2026-12-01T06:00:00Z"));
+        AssignmentFile file = new AssignmentFile(dir);
+        byte[] recorded = Files.readAllBytes(file.path());
+        // what a crash between the rename and the commit leaves: revision 3 on disk, no record of it
+        org.ceteris.assign.AssignConfig now = file.read();
+        List<ExperimentConfig> experiments = new java.util.ArrayList<>(now.experiments());
+        ExperimentConfig row = now.experiment("artwork-row");
+        experiments.set(experiments.indexOf(row), row.without(List.of("a")));
+        assertEquals(3, file.write(new org.ceteris.assign.AssignConfig(now.namespaces(), experiments)));
+
+        LiveRunner.run(ws, c, c.studies(), "test", Map.of(), at("2026-12-02T06:00:00Z"));
+        assertEquals(2, file.currentRevision(), "the unrecorded revision 3 is taken back");
+        assertTrue(java.util.Arrays.equals(recorded, Files.readAllBytes(file.path())));
+        assertTrue(file.read().experiment("artwork-row").isLive(1), "arm a was never demoted by a stored run");
+    }
 }

@@ -36,6 +36,7 @@ public final class LiveLoop {
     private final List<Duration> backoff;
     private final Lock writeLock;
     private final StudyLocks locks = new StudyLocks();
+    private final DueRuns.Known known = new DueRuns.Known();
     private volatile Webhooks last;
 
     public LiveLoop(Workspace workspace, String version, Map<String, String> settings, Clock clock, List<Duration> backoff, Lock writeLock) {
@@ -74,7 +75,7 @@ public final class LiveLoop {
     public DueRuns.Report runDue() {
         writeLock.lock();
         try {
-            DueRuns.Report r = DueRuns.run(workspace, version, settings, clock, locks);
+            DueRuns.Report r = DueRuns.run(workspace, version, settings, clock, locks, known);
             if (!r.events().isEmpty()) {
                 alert(WorkspaceConfig.read(workspace.config()), r.events());
             }

@@ -33,6 +33,7 @@ import org.ceteris.json.Json;
 import org.ceteris.live.Event;
 import org.ceteris.live.EventLog;
 import org.ceteris.live.LiveRunner;
+import org.ceteris.live.DueRuns;
 import org.ceteris.workspace.Workspace;
 import org.ceteris.workspace.WorkspaceConfig;
 import org.junit.jupiter.api.AfterEach;
@@ -187,6 +188,49 @@ class LiveLoopTest {
         try (CeterisServer nextDay = CeterisServer.start(ws, options, at("2026-12-02T06:00:05Z"), false)) {
             assertEquals(1, nextDay.runDue().runs().size());
             assertEquals(0, nextDay.runDue().runs().size());
+        }
+    }
+
+    /**
+     * An idle server's looks do not open the database: with the due study run, another process may hold
+     * the workspace (a `ceteris run` writing it) and the looks neither fail nor stand in its way.
+     */
+    @Test
+    void looksWithNothingDueLeaveTheDatabaseToOtherProcesses() throws Exception {
+        Workspace ws = workspace("", "daily 06:00");
+        ServerOptions options = ServerOptions.defaults("test").withAddress("127.0.0.1", 0, null);
+        try (CeterisServer server = CeterisServer.start(ws, options, at("2026-12-01T06:10:00Z"), false)) {
+            assertEquals(1, server.runDue().runs().size());
+            Process holder = LockHolder.start(ws.database());
+            try {
+                for (int i = 0; i < 3; i++) {
+                    DueRuns.Report r = server.runDue();
+                    assertEquals(0, r.due().size());
+                    assertEquals(List.of(), r.failures());
+                }
+            } finally {
+                holder.getOutputStream().close();
+                holder.waitFor();
+            }
+            // the looks do not even open it: with the file moved away, none of them makes a new one
+            Path moved = ws.database().resolveSibling("moved.duckdb");
+            Files.move(ws.database(), moved);
+            try {
+                assertEquals(0, server.runDue().due().size());
+                assertFalse(Files.exists(ws.database()), "a look with nothing due opened the database");
+            } finally {
+                Files.move(moved, ws.database());
+            }
+        }
+        // another process ran the next day's due time; this server, which last read the day before, runs nothing twice
+        try (CeterisServer first = CeterisServer.start(ws, options, at("2026-12-01T06:30:00Z"), false)) {
+            assertEquals(0, first.runDue().runs().size());
+            try (CeterisServer other = CeterisServer.start(ws, options, at("2026-12-02T06:01:00Z"), false)) {
+                assertEquals(1, other.runDue().runs().size());
+            }
+        }
+        try (CeterisServer late = CeterisServer.start(ws, options, at("2026-12-02T06:02:00Z"), false)) {
+            assertEquals(0, late.runDue().runs().size(), "the stored time, not this process's memory, decides");
         }
     }
 }
