@@ -37,7 +37,8 @@ public final class MetricsListCommand implements Callable<Integer> {
         if (m instanceof MetricDef.Event e) {
             row.put("source", e.source());
             String agg = e.aggregate().label() + (e.value() == null ? "" : "(" + e.value() + ")");
-            row.put("aggregate", e.quantile() == null ? agg : "p" + MetricSpec.Quantile.defaultName("", e.quantile()).substring(2) + " of " + agg);
+            String p = e.quantile() == null ? null : "p" + MetricSpec.Quantile.defaultName("", e.quantile()).substring(2);
+            row.put("aggregate", p == null ? agg : e.perEvent() ? p + " of " + e.value() + " per event" : p + " of " + agg);
             row.put("window", e.window().toString());
             row.put("filter", e.filter());
             row.put("cap", e.cap() == null ? null : e.cap().toString());

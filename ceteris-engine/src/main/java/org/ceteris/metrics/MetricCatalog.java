@@ -80,8 +80,21 @@ public record MetricCatalog(Map<String, SourceDef> sources, Map<String, MetricDe
             throw new CeterisException(what + ": unknown source '" + source + "'; "
                     + (sources.isEmpty() ? "add it under the top-level 'sources:'" : "the sources are " + String.join(", ", sources.keySet())));
         }
-        Aggregate aggregate = Aggregate.parse(required(m, "aggregate", what), what);
+        boolean perEvent = "event".equals(optional(m, "quantile_level", what)) && m.containsKey("quantile");
         String value = optional(m, "value", what);
+        if (perEvent) {
+            if (m.containsKey("aggregate")) {
+                throw new CeterisException(what + ": quantile_level: event takes the quantile of 'value:' over the events themselves; "
+                        + "drop 'aggregate:' (or use quantile_level: unit for the quantile of per-unit " + m.get("aggregate") + "s)");
+            }
+            if (value == null) {
+                throw new CeterisException(what + ": quantile_level: event needs 'value:' (the column whose quantile over events is taken)");
+            }
+            if (m.containsKey("cap")) {
+                throw new CeterisException(what + ": cap: winsorises per-unit values; a quantile of events needs none (drop 'cap:')");
+            }
+        }
+        Aggregate aggregate = perEvent ? Aggregate.COUNT : Aggregate.parse(required(m, "aggregate", what), what);
         if (aggregate.needsValue() && value == null) {
             throw new CeterisException(what + ": aggregate " + aggregate.label() + " needs 'value:' (the column to aggregate)");
         }
@@ -91,7 +104,7 @@ public record MetricCatalog(Map<String, SourceDef> sources, Map<String, MetricDe
         }
         return new MetricDef.Event(name, source, required(m, "unit", what), required(m, "time", what), value, aggregate,
                 Window.parse(optional(m, "window", what), what), filter, Cap.parse(m.get("cap"), what), better(m, what), m,
-                quantile(m, aggregate, what));
+                quantile(m, aggregate, what), perEvent);
     }
 
     /** {@code quantile: Q} (and {@code quantile_level: unit}), checked; null for a mean metric. */
@@ -117,12 +130,9 @@ public record MetricCatalog(Map<String, SourceDef> sources, Map<String, MetricDe
             throw new CeterisException(what + ": quantile of aggregate " + aggregate.label() + " is meaningless (its per-unit value "
                     + "is 0 or 1, so every quantile is 0 or 1); drop 'quantile:' to get the proportion");
         }
-        if (level != null && !level.equals("unit")) {
-            if (level.equals("event")) {
-                throw new CeterisException(what + ": quantile_level: event (the quantile of the source rows' values) is not "
-                        + "supported yet; use quantile_level: unit (the default, the quantile of the per-unit values)");
-            }
-            throw new CeterisException(what + ": quantile_level must be unit (the quantile of the per-unit values), got '" + level + "'");
+        if (level != null && !level.equals("unit") && !level.equals("event")) {
+            throw new CeterisException(what + ": quantile_level must be unit (the quantile of the per-unit values, the default) or event "
+                    + "(the quantile of the events' values), got '" + level + "'");
         }
         return q;
     }

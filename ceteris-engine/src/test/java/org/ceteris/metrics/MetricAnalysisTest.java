@@ -172,11 +172,24 @@ class MetricAnalysisTest {
 
     @Test
     void quantileMetricsMatchNumpyOnThePerUnitValues() {
+        JsonNode r = matchesFixture("home_row_quantiles", "expected_quantiles.csv", 3);
+        assertEquals("lower", r.get("metrics").get(3).get("better").asText(), "better: travels with a quantile metric");
+        assertEquals(0.9, r.get("metrics").get(2).get("definition").get("quantile").asDouble());
+    }
+
+    /** quantile_level: event: the quantile of the events' values, with the bracket clustered by unit, as numpy computes them from the raw logs. */
+    @Test
+    void eventLevelQuantilesMatchNumpyOnTheRawEvents() {
+        JsonNode r = matchesFixture("home_row_event_quantiles", "expected_event_quantiles.csv", 2);
+        assertEquals("event", r.get("metrics").get(1).get("definition").get("quantile_level").asText());
+    }
+
+    /** Runs the study and checks every quantile metric's arms and comparison against the fixture to 1e-9. */
+    private static JsonNode matchesFixture(String study, String csv, int expectedComparisons) {
         JsonNode r;
         try (DuckDbEngine db = DuckDbEngine.inMemory()) {
-            r = Json.read(Json.write(MetricAnalysis.run(db, MetricTableTest.spec("home_row_quantiles"), params("home_row_quantiles"),
-                    MetricTableTest.dir())));
-            org.ceteris.engine.Rows expected = db.query("SELECT * FROM read_csv('" + MetricTableTest.dir().resolve("expected_quantiles.csv")
+            r = Json.read(Json.write(MetricAnalysis.run(db, MetricTableTest.spec(study), params(study), MetricTableTest.dir())));
+            org.ceteris.engine.Rows expected = db.query("SELECT * FROM read_csv('" + MetricTableTest.dir().resolve(csv)
                     + "', header = true) ORDER BY metric, variant");
             int checked = 0;
             for (JsonNode m : r.get("metrics")) {
@@ -201,16 +214,14 @@ class MetricAnalysisTest {
                         continue;
                     }
                     JsonNode c = m.get("comparisons").get(0);
-                    for (String[] f : new String[][] {{"estimate", "estimate"}, {"se", "se"}, {"ci_low", "ci_low"}, {"ci_high", "ci_high"},
-                            {"relative", "relative"}, {"relative_ci_low", "relative_ci_low"}, {"relative_ci_high", "relative_ci_high"}}) {
-                        assertEquals(expected.getDouble(i, f[0]), c.get(f[1]).asDouble(), 1e-9, name + " " + f[1]);
+                    for (String f : new String[] {"estimate", "se", "ci_low", "ci_high", "relative", "relative_ci_low", "relative_ci_high"}) {
+                        assertEquals(expected.getDouble(i, f), c.get(f).asDouble(), 1e-9, name + " " + f);
                     }
                     checked++;
                 }
             }
-            assertEquals(3, checked, "three quantile metrics compared");
-            assertEquals("lower", r.get("metrics").get(3).get("better").asText(), "better: travels with a quantile metric");
-            assertEquals(0.9, r.get("metrics").get(2).get("definition").get("quantile").asDouble());
+            assertEquals(expectedComparisons, checked, "quantile metrics compared");
         }
+        return r;
     }
 }
