@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.ceteris.experiment.MetricSpec;
 import org.ceteris.metrics.MetricCatalog;
 import org.ceteris.metrics.MetricDef;
 import org.ceteris.workspace.Workspace;
@@ -35,7 +36,9 @@ public final class MetricsListCommand implements Callable<Integer> {
         row.put("metric", m.name());
         if (m instanceof MetricDef.Event e) {
             row.put("source", e.source());
-            row.put("aggregate", e.aggregate().label() + (e.value() == null ? "" : "(" + e.value() + ")"));
+            String agg = e.aggregate().label() + (e.value() == null ? "" : "(" + e.value() + ")");
+            String p = e.quantile() == null ? null : "p" + MetricSpec.Quantile.defaultName("", e.quantile()).substring(2);
+            row.put("aggregate", p == null ? agg : e.perEvent() ? p + " of " + e.value() + " per event" : p + " of " + agg);
             row.put("window", e.window().toString());
             row.put("filter", e.filter());
             row.put("cap", e.cap() == null ? null : e.cap().toString());

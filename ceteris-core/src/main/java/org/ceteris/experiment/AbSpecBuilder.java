@@ -59,6 +59,12 @@ public final class AbSpecBuilder {
         return this;
     }
 
+    /** The {@code q}-quantile of column {@code column}, shown as metric {@code name}. */
+    public AbSpecBuilder quantile(String name, String column, double q) {
+        quantiles.add(new MetricSpec.Quantile(name, column, q));
+        return this;
+    }
+
     /** {@code COL:Q}, the metric named {@code COL_pQ} (e.g. {@code play_delay:0.9} is {@code play_delay_p90}). */
     public AbSpecBuilder quantile(String text) {
         int colon = text == null ? -1 : text.lastIndexOf(':');

@@ -43,7 +43,7 @@ public final class MetricAnalysis {
 
     /**
      * The scorecard's spec over the per-unit table: means (with their CUPED covariate) first, then ratios,
-     * as {@code ab}; each metric's {@code better:} becomes the scorecard's direction for it (summaries,
+     * then quantiles of the per-unit values, as {@code ab}; each metric's {@code better:} becomes the scorecard's direction for it (summaries,
      * decision, chance to win), as {@code --better} would.
      */
     public static AbSpec abSpec(MetricStudySpec spec, Params params) {
@@ -61,6 +61,10 @@ public final class MetricAnalysis {
         for (MetricDef m : spec.metrics()) {
             if (m instanceof MetricDef.Ratio r) {
                 b.ratio(r.name() + "=" + r.numerator() + "/" + r.denominator());
+            } else if (m instanceof MetricDef.Event e && e.quantile() != null) {
+                // no CUPED for a quantile (its covariate is still in the per-unit table); an event-level quantile's
+                // column holds each unit's event count, its statistics come from the events (EventQuantiles)
+                b.quantile(e.name(), e.name(), e.quantile());
             } else {
                 b.metric(m.name());
                 if (spec.cupedDays() != null) {
@@ -87,7 +91,7 @@ public final class MetricAnalysis {
                     + (spec.exposures().experiment() == null ? "" : " of experiment '" + spec.exposures().experiment() + "'")
                     + "; check the exposures: settings");
         }
-        AbResult result = Scorecard.analyze(ab, AbInputs.load(engine, new Source.Table(MetricSql.UNITS), ab));
+        AbResult result = Scorecard.analyze(ab, EventQuantiles.apply(engine, spec, AbInputs.load(engine, new Source.Table(MetricSql.UNITS), ab), null));
         Map<String, MetricDef> byName = new LinkedHashMap<>();
         spec.metrics().forEach(m -> byName.put(m.name(), m));
         List<MetricsResult.Metric> metrics = new ArrayList<>();
@@ -130,10 +134,11 @@ public final class MetricAnalysis {
             for (int i = 0; i < values.size(); i++) {
                 String value = values.getString(i, "v");
                 long n = values.getLong(i, "n");
-                Source rows = new Source.Query("SELECT * FROM " + MetricSql.UNITS + " WHERE " + d.ident(column) + " = " + d.literal(value));
+                String where = d.ident(column) + " = " + d.literal(value);
+                Source rows = new Source.Query("SELECT * FROM " + MetricSql.UNITS + " WHERE " + where);
                 AbResult r;
                 try {
-                    r = Scorecard.analyze(perSlice, AbInputs.load(engine, rows, perSlice));
+                    r = Scorecard.analyze(perSlice, EventQuantiles.apply(engine, spec, AbInputs.load(engine, rows, perSlice), where));
                 } catch (CeterisException e) {
                     out.add(new MetricsResult.Slice(column, value, n, Json.mapper().createArrayNode(), "not analysed: " + e.getMessage()));
                     continue;

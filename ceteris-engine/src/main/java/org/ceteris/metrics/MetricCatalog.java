@@ -19,7 +19,7 @@ public record MetricCatalog(Map<String, SourceDef> sources, Map<String, MetricDe
     public static final MetricCatalog EMPTY = new MetricCatalog(Map.of(), Map.of());
 
     private static final Set<String> EVENT_KEYS = Set.of("source", "unit", "time", "value", "aggregate", "window", "filter",
-            "cap", "better");
+            "cap", "better", "quantile", "quantile_level");
 
     public MetricCatalog {
         sources = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(sources));
@@ -80,8 +80,21 @@ public record MetricCatalog(Map<String, SourceDef> sources, Map<String, MetricDe
             throw new CeterisException(what + ": unknown source '" + source + "'; "
                     + (sources.isEmpty() ? "add it under the top-level 'sources:'" : "the sources are " + String.join(", ", sources.keySet())));
         }
-        Aggregate aggregate = Aggregate.parse(required(m, "aggregate", what), what);
+        boolean perEvent = "event".equals(optional(m, "quantile_level", what)) && m.containsKey("quantile");
         String value = optional(m, "value", what);
+        if (perEvent) {
+            if (m.containsKey("aggregate")) {
+                throw new CeterisException(what + ": quantile_level: event takes the quantile of 'value:' over the events themselves; "
+                        + "drop 'aggregate:' (or use quantile_level: unit for the quantile of per-unit " + m.get("aggregate") + "s)");
+            }
+            if (value == null) {
+                throw new CeterisException(what + ": quantile_level: event needs 'value:' (the column whose quantile over events is taken)");
+            }
+            if (m.containsKey("cap")) {
+                throw new CeterisException(what + ": cap: winsorises per-unit values; a quantile of events needs none (drop 'cap:')");
+            }
+        }
+        Aggregate aggregate = perEvent ? Aggregate.COUNT : Aggregate.parse(required(m, "aggregate", what), what);
         if (aggregate.needsValue() && value == null) {
             throw new CeterisException(what + ": aggregate " + aggregate.label() + " needs 'value:' (the column to aggregate)");
         }
@@ -90,7 +103,38 @@ public record MetricCatalog(Map<String, SourceDef> sources, Map<String, MetricDe
             throw new CeterisException(what + ": filter \"" + filter + "\" is not one SQL predicate (it contains ';')");
         }
         return new MetricDef.Event(name, source, required(m, "unit", what), required(m, "time", what), value, aggregate,
-                Window.parse(optional(m, "window", what), what), filter, Cap.parse(m.get("cap"), what), better(m, what), m);
+                Window.parse(optional(m, "window", what), what), filter, Cap.parse(m.get("cap"), what), better(m, what), m,
+                quantile(m, aggregate, what), perEvent);
+    }
+
+    /** {@code quantile: Q} (and {@code quantile_level: unit}), checked; null for a mean metric. */
+    private static Double quantile(Map<String, Object> m, Aggregate aggregate, String what) {
+        String text = optional(m, "quantile", what);
+        String level = optional(m, "quantile_level", what);
+        if (text == null) {
+            if (level != null) {
+                throw new CeterisException(what + ": quantile_level needs 'quantile: Q' (e.g. quantile: 0.9)");
+            }
+            return null;
+        }
+        double q;
+        try {
+            q = Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            throw new CeterisException(what + ": quantile must be a number strictly between 0 and 1 (e.g. 0.5 or 0.9), got '" + text + "'");
+        }
+        if (!(q > 0 && q < 1)) {
+            throw new CeterisException(what + ": quantile must be strictly between 0 and 1 (e.g. 0.5 or 0.9), got " + text);
+        }
+        if (aggregate == Aggregate.EXISTS || aggregate == Aggregate.ABSENT) {
+            throw new CeterisException(what + ": quantile of aggregate " + aggregate.label() + " is meaningless (its per-unit value "
+                    + "is 0 or 1, so every quantile is 0 or 1); drop 'quantile:' to get the proportion");
+        }
+        if (level != null && !level.equals("unit") && !level.equals("event")) {
+            throw new CeterisException(what + ": quantile_level must be unit (the quantile of the per-unit values, the default) or event "
+                    + "(the quantile of the events' values), got '" + level + "'");
+        }
+        return q;
     }
 
     private static MetricDef.Ratio ratio(String name, Map<String, Object> m, Map<String, Map<String, Object>> all) {
@@ -114,6 +158,10 @@ public record MetricCatalog(Map<String, SourceDef> sources, Map<String, MetricDe
             if (def == null) {
                 throw new CeterisException(what + ": ratio names unknown metric '" + part + "'; the metrics are "
                         + String.join(", ", all.keySet()));
+            }
+            if (def.containsKey("quantile")) {
+                throw new CeterisException(what + ": ratio names '" + part + "', a quantile metric; a ratio divides sums of "
+                        + "per-unit values, so its parts must be mean metrics (drop 'quantile:' from " + part + " or define another metric)");
             }
             if (def.containsKey("ratio")) {
                 throw new CeterisException(what + ": ratio names '" + part + "', itself a ratio; a ratio's parts must be event metrics");

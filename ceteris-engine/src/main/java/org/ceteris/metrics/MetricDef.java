@@ -22,9 +22,14 @@ public sealed interface MetricDef {
      * @param value  the column aggregated, null for count, exists and absent
      * @param filter a SQL predicate on the source's columns, or null
      * @param cap    winsorisation of the per-unit values, or null
+     * @param quantile the level Q when the metric is a Q-quantile ({@code quantile: Q}), null when it is a mean
+     * @param perEvent with a quantile: true when it is the quantile of the events' values ({@code quantile_level: event};
+     *                 the per-unit table then holds each unit's number of such events), false when it is the
+     *                 quantile of the per-unit values
      */
     record Event(String name, String source, String unit, String time, String value, Aggregate aggregate, Window window,
-                 String filter, Cap cap, String better, Map<String, Object> definition) implements MetricDef {
+                 String filter, Cap cap, String better, Map<String, Object> definition, Double quantile, boolean perEvent)
+            implements MetricDef {
         public Event {
             definition = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(definition));
         }

@@ -73,7 +73,45 @@ public final class MetricSql {
         }
         out.add(new Statement(UNITS, "one row per unit exposed to one variant: variant, slices, every metric"
                 + (spec.cupedDays() == null ? "" : " and its CUPED covariate"), units(d, spec, scans)));
+        for (ScanInput s : scans) {
+            for (MetricDef.Event m : s.metrics()) {
+                if (m.perEvent()) {
+                    out.add(new Statement(eventsTable(m.name()), "metric " + m.name() + ": the values of the events whose quantile it is, "
+                            + "of units whose window has ended", events(d, spec, s, m)));
+                }
+            }
+        }
         return out;
+    }
+
+    /** Temporary table of the events of metric {@code name} (quantile_level: event). */
+    public static String eventsTable(String name) {
+        return "ceteris_m_events_" + Integer.toHexString(name.hashCode()) + "_" + name.replaceAll("[^A-Za-z0-9_]", "_");
+    }
+
+    /** Column of an events table holding the event's value. */
+    public static final String EVENT_VALUE = "ceteris_value";
+
+    /**
+     * The events of a quantile_level: event metric: unit, variant, slices and the event's value, for units of
+     * the per-unit table whose window has ended (their per-unit count is not NULL), events in the window
+     * that pass the filter and have a finite value.
+     */
+    static String events(Dialect d, MetricStudySpec spec, ScanInput s, MetricDef.Event m) {
+        ExposureDef e = spec.exposures();
+        String value = d.finiteOrNull("CAST(e." + d.ident(m.value()) + " AS DOUBLE)");
+        StringBuilder sb = new StringBuilder("SELECT u.").append(d.ident(e.unit())).append(", u.").append(d.ident(e.variant()));
+        for (String slice : spec.slices()) {
+            sb.append(", u.").append(d.ident(slice));
+        }
+        sb.append(", ").append(value).append(" AS ").append(EVENT_VALUE)
+                .append("\nFROM ").append(UNITS).append(" u\nJOIN ").append(EXPOSED).append(" x ON x.ceteris_unit = u.").append(d.ident(e.unit()))
+                .append("\nJOIN ").append(s.relation()).append(" e ON e.").append(d.ident(s.unit())).append(" = x.ceteris_unit\n  AND ")
+                .append(window(s.time(), m.window().startDays(), m.window().endDays()));
+        if (m.filter() != null) {
+            sb.append(" AND (").append(m.filter()).append(")");
+        }
+        return sb.append("\nWHERE u.").append(d.ident(m.name())).append(" IS NOT NULL AND ").append(value).append(" IS NOT NULL").toString();
     }
 
     public static String scanTable(int i) {
@@ -140,6 +178,9 @@ public final class MetricSql {
     private static String aggregate(Dialect d, MetricDef.Event m, String time, String window) {
         String cond = m.filter() == null ? window : window + " AND (" + m.filter() + ")";
         String value = m.value() == null ? null : "e." + d.ident(m.value());
+        if (m.perEvent()) { // the events a quantile of events is over: those with a finite value
+            return "count(CASE WHEN " + cond + " AND " + d.finiteOrNull("CAST(" + value + " AS DOUBLE)") + " IS NOT NULL THEN 1 END)";
+        }
         return switch (m.aggregate()) {
             case SUM -> "CAST(sum(CASE WHEN " + cond + " THEN CAST(" + value + " AS " + EXACT + ") END) AS DOUBLE)";
             case COUNT -> "count(CASE WHEN " + cond + " THEN 1 END)";

@@ -65,6 +65,10 @@ public final class MetricStudies {
         if (sequential && spec.metrics().size() != 1) {
             throw new CeterisException(context + ": a sequential study follows one metric; list exactly one under 'metrics:'");
         }
+        if (sequential && spec.metrics().get(0) instanceof MetricDef.Event e && e.quantile() != null) {
+            throw new CeterisException(context + ": metric '" + e.name() + "' is a quantile; a sequential study follows a mean "
+                    + "or a ratio (use method: ab for a quantile metric)");
+        }
         return spec;
     }
 

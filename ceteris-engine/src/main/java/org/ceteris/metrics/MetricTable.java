@@ -86,13 +86,17 @@ public final class MetricTable {
                         throw new CeterisException(mw + ": column '" + v.name() + "' is " + v.type() + ", not numeric; "
                                 + m.aggregate().label() + " needs a numeric value column");
                     }
+                    if (m.perEvent() && !v.numeric()) {
+                        throw new CeterisException(mw + ": column '" + v.name() + "' is " + v.type() + ", not numeric; "
+                                + "quantile_level: event needs a numeric value column");
+                    }
                     value = v.name();
                 }
                 if (m.filter() != null) {
                     checkFilter(engine, relation, m);
                 }
                 resolvedMetrics.add(new MetricDef.Event(m.name(), m.source(), unit.name(), t.name(), value, m.aggregate(),
-                        m.window(), m.filter(), m.cap(), m.better(), m.definition()));
+                        m.window(), m.filter(), m.cap(), m.better(), m.definition(), m.quantile(), m.perEvent()));
             }
             scans.add(new MetricSql.ScanInput(first.source(), unit.name(), relation, timeExpr(d, t, "e"),
                     end == null ? null : "TIMESTAMP " + d.literal(end), resolvedMetrics));

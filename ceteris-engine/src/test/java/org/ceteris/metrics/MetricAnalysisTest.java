@@ -169,4 +169,59 @@ class MetricAnalysisTest {
         // the top-level scorecard is unchanged by slicing: same metrics as the ab result
         assertEquals(3, r.get("metrics").size());
     }
+
+    @Test
+    void quantileMetricsMatchNumpyOnThePerUnitValues() {
+        JsonNode r = matchesFixture("home_row_quantiles", "expected_quantiles.csv", 3);
+        assertEquals("lower", r.get("metrics").get(3).get("better").asText(), "better: travels with a quantile metric");
+        assertEquals(0.9, r.get("metrics").get(2).get("definition").get("quantile").asDouble());
+    }
+
+    /** quantile_level: event: the quantile of the events' values, with the bracket clustered by unit, as numpy computes them from the raw logs. */
+    @Test
+    void eventLevelQuantilesMatchNumpyOnTheRawEvents() {
+        JsonNode r = matchesFixture("home_row_event_quantiles", "expected_event_quantiles.csv", 2);
+        assertEquals("event", r.get("metrics").get(1).get("definition").get("quantile_level").asText());
+    }
+
+    /** Runs the study and checks every quantile metric's arms and comparison against the fixture to 1e-9. */
+    private static JsonNode matchesFixture(String study, String csv, int expectedComparisons) {
+        JsonNode r;
+        try (DuckDbEngine db = DuckDbEngine.inMemory()) {
+            r = Json.read(Json.write(MetricAnalysis.run(db, MetricTableTest.spec(study), params(study), MetricTableTest.dir())));
+            org.ceteris.engine.Rows expected = db.query("SELECT * FROM read_csv('" + MetricTableTest.dir().resolve(csv)
+                    + "', header = true) ORDER BY metric, variant");
+            int checked = 0;
+            for (JsonNode m : r.get("metrics")) {
+                String name = m.get("metric").asText();
+                if (name.equals("watch_minutes")) {
+                    assertEquals("mean", m.get("kind").asText());
+                    continue;
+                }
+                assertEquals("quantile", m.get("kind").asText(), name);
+                for (int i = 0; i < expected.size(); i++) {
+                    if (!expected.getString(i, "metric").equals(name)) {
+                        continue;
+                    }
+                    String v = expected.getString(i, "variant");
+                    JsonNode arm = null;
+                    for (JsonNode a : m.get("variants")) {
+                        arm = a.get("variant").asText().equals(v) ? a : arm;
+                    }
+                    assertEquals(expected.getLong(i, "n"), arm.get("n").asLong(), name + " " + v + " n");
+                    assertEquals(expected.getDouble(i, "quantile"), arm.get("mean").asDouble(), 1e-9, name + " " + v + " quantile");
+                    if (v.equals("control")) {
+                        continue;
+                    }
+                    JsonNode c = m.get("comparisons").get(0);
+                    for (String f : new String[] {"estimate", "se", "ci_low", "ci_high", "relative", "relative_ci_low", "relative_ci_high"}) {
+                        assertEquals(expected.getDouble(i, f), c.get(f).asDouble(), 1e-9, name + " " + f);
+                    }
+                    checked++;
+                }
+            }
+            assertEquals(expectedComparisons, checked, "quantile metrics compared");
+        }
+        return r;
+    }
 }

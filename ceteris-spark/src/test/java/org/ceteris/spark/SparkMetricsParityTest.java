@@ -41,15 +41,20 @@ class SparkMetricsParityTest {
         JsonNode spark = Json.read(SharedSpark.cli("run", "--workspace", ws.toString(), "--engine", "spark",
                 "--spark-master", "local[2]", "--json").ok().out());
         JsonNode duck = Json.read(SharedSpark.cli("run", "--workspace", ws.toString(), "--engine", "duckdb", "--json").ok().out());
-        assertEquals(3, spark.size());
-        for (int i = 0; i < 3; i++) {
+        assertEquals(5, spark.size());
+        java.util.Map<String, JsonNode> byStudy = new java.util.HashMap<>();
+        for (int i = 0; i < spark.size(); i++) {
             assertEquals(duck.get(i).get("study"), spark.get(i).get("study"));
             JsonClose.assertClose(duck.get(i).get("result"), spark.get(i).get("result"), 1e-9);
+            byStudy.put(spark.get(i).get("study").asText(), spark.get(i).get("result"));
         }
-        JsonNode home = spark.get(0).get("result");
+        JsonNode home = byStudy.get("home_row");
         assertEquals(10, home.get("metrics").size());
         assertEquals(97, home.get("metrics").get(0).get("incomplete_units").asLong());
-        assertEquals(5, spark.get(1).get("result").get("slices").size());
-        assertTrue(spark.get(2).get("result").get("looks").size() >= 5);
+        assertEquals(5, byStudy.get("home_row_sliced").get("slices").size());
+        assertTrue(byStudy.get("home_row_sequential").get("looks").size() >= 5, byStudy.keySet().toString());
+        // quantiles of per-unit values and of events (Spark's exact percentile against DuckDB's quantile_cont)
+        assertEquals("quantile", byStudy.get("home_row_quantiles").get("metrics").get(1).get("kind").asText());
+        assertEquals("quantile", byStudy.get("home_row_event_quantiles").get("metrics").get(2).get("kind").asText());
     }
 }
