@@ -75,6 +75,17 @@ public final class DemoStudies {
                     """, """
                     played_title: {source: artwork_plays, unit: member_id, time: ts, aggregate: exists, window: 0d-1d, filter: "title_id = 'title_42'"}
                     """),
+            new Entry("artwork_live_loop", "simulate-live", "If the artwork test ran live and dropped losers as it went, who would see what?", """
+                    method: simulate-live
+                    scenario: artwork
+                    days: 21
+                    members_per_day: 5000
+                    seed: 1
+                    """, "artwork", t -> "bold_title (" + String.format(java.util.Locale.ROOT, "%.1f%%", 100 * rate(t, "bold_title"))
+                            + " plays) and dark_moody (" + String.format(java.util.Locale.ROOT, "%.1f%%", 100 * rate(t, "dark_moody"))
+                            + ") are worse than control (" + String.format(java.util.Locale.ROOT, "%.0f%%", 100 * rate(t, "control"))
+                            + ") and should stop getting traffic; lead_closeup (" + String.format(java.util.Locale.ROOT, "%.0f%%", 100 * rate(t, "lead_closeup"))
+                            + ") is the best."),
             new Entry("concurrent_tests", "interactions", "Do any of ten concurrent experiments interfere?", """
                     method: interactions
                     table: concurrent

@@ -19,6 +19,7 @@ public final class StudyMethods {
         register(new SequentialStudy());
         register(new SynthStudy());
         register(new GeoDesignStudy());
+        register(new SimulateLiveStudy());
     }
 
     private StudyMethods() {

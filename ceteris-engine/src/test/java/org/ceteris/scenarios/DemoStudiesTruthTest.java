@@ -165,6 +165,24 @@ class DemoStudiesTruthTest {
                         () -> "the recommended test cannot see half of Lakeview's +" + lift + ": " + best);
                 break;
             }
+            case "simulate-live": {
+                // the live loop runs on the scenario's true rates: the two arms worse than control leave the
+                // experiment and get no traffic from then on, and the loop plays more than a fixed split
+                for (String arm : List.of("control", "bold_title", "dark_moody", "lead_closeup", "ensemble")) {
+                    double rate = ((Number) ((Map<?, ?>) t.truths().get("play_rate")).get(arm)).doubleValue();
+                    assertEquals(rate, org.ceteris.live.LiveSimulation.ARTWORK.get(arm), 1e-12, "the simulation's true rate of " + arm);
+                }
+                List<String> demoted = new ArrayList<>();
+                r.path("demoted").forEach(a -> demoted.add(a.asText()));
+                assertTrue(demoted.containsAll(List.of("bold_title", "dark_moody")), demoted.toString());
+                assertFalse(demoted.contains("lead_closeup"), demoted.toString());
+                JsonNode days = r.path("days");
+                JsonNode last = days.get(days.size() - 1);
+                assertEquals(0.0, last.path("share").path("bold_title").asDouble());
+                assertEquals(0.0, last.path("share").path("dark_moody").asDouble());
+                assertTrue(r.path("plays_loop").asLong() > r.path("plays_fixed").asLong(), r.path("summary").asText());
+                break;
+            }
             case "sequential": {
                 JsonNode d = r.path("decision");
                 assertEquals("lead_closeup", d.path("winner").asText(), d.toString());

@@ -315,6 +315,32 @@ class BrowserTest {
         assertTrue(synth.getText().contains("change starts"), "the treatment time is marked: " + synth.getText());
     }
 
+    /** Issue 21: the live loop on the dashboard — each arm's traffic share day by day, revisions marked — at 1280 and 375 px. */
+    @Test
+    void liveLoopPageChartsTrafficSharePerArmWithRevisionsMarked() throws Exception {
+        for (int width : new int[] {1280, 375}) {
+            driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, width == 375 ? 812 : 2200));
+            try {
+                open(url("study.html?name=live_loop"), "study-live_loop-" + width);
+                WebElement box = driver.findElement(By.cssSelector(".chart[data-title^='Who got which artwork']"));
+                ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView();", box);
+                screenshot("study-live_loop-chart-" + width);
+                WebElement svg = box.findElement(By.cssSelector("svg"));
+                assertEquals(5, svg.findElements(By.cssSelector("g.mark-line.role-mark path")).size(), "a line per arm: " + svg.getText());
+                assertTrue(svg.getText().contains("rev 2"), "the first revision is marked: " + svg.getText());
+                assertTrue(driver.findElement(By.cssSelector("p.summary")).getText().startsWith("Demoted: "), "the verdict names the dropped arms");
+                assertTrue(driver.getPageSource().contains("dropped at the look of"), "the table of arms");
+                long scroll = (Long) ((JavascriptExecutor) driver).executeScript("return document.documentElement.scrollWidth;");
+                long inner = (Long) ((JavascriptExecutor) driver).executeScript("return window.innerWidth;");
+                assertTrue(scroll <= inner, "the page is " + scroll + " px wide on a " + inner + " px screen");
+                long overflow = (Long) ((JavascriptExecutor) driver).executeScript("return arguments[0].scrollWidth - arguments[0].clientWidth;", box);
+                assertTrue(overflow <= 0, "the whole chart shows without scrolling sideways: " + overflow + " px hidden");
+            } finally {
+                driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 2200));
+            }
+        }
+    }
+
     /** Item 5 of issue 22 on the billboard case: the study page of the next test's design, at 1280 and 375 px (screenshots kept). */
     @Test
     void geoDesignStudyPageShowsTheRecommendedTestWithItsPowerCurve() throws Exception {

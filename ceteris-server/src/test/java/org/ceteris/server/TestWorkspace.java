@@ -113,6 +113,11 @@ final class TestWorkspace {
                 duration: 6
                 effects: [0.01, 0.02, 0.05]
                 candidates: [Ashford, Bayside, Brookfield, Cedar Falls]
+              live_loop:
+                method: simulate-live
+                question: If the artwork test ran live and dropped losers as it went, who would see what?
+                days: 12
+                members_per_day: 3000
               one_run:
                 method: ab
                 table: home_row
@@ -128,10 +133,10 @@ final class TestWorkspace {
 
     /** Studies run twice at creation (the first three are A/B on home_row; the rest one per method). */
     static final List<String> RUN = List.of("home_row", "minutes_per_session", "skewed_split", "launch", "concurrent",
-            "referral", "referral_dag", "artwork_test", "billboard", "next_billboard_test", "hidden_confounder", "nothing_to_adjust");
+            "referral", "referral_dag", "artwork_test", "billboard", "next_billboard_test", "live_loop", "hidden_confounder", "nothing_to_adjust");
 
     /** How many studies YAML lists. */
-    static final int STUDIES = 15;
+    static final int STUDIES = 16;
 
     /** Studies run once at creation: one run is no trend, so their cards draw no sparkline. */
     static final List<String> RUN_ONCE = List.of("one_run");
