@@ -16,7 +16,8 @@ import org.ceteris.CeterisException;
  * a one-line error: weights must sum to 1 (GrowthBook silently falls back to equal weights).
  *
  * @param key         experiment key, unique in a config
- * @param variations  variation names; the first is the control
+ * @param variations  variation names; the first is the control. Control may appear again (only with
+ *                    explicit ranges): that slot's units see control ({@link #reassigningToControl})
  * @param weights     traffic share of each variation, summing to 1
  * @param coverage    share of eligible units that take part, in [0, 1]
  * @param namespace   the experiment's slice of a namespace, or null for none
@@ -49,8 +50,10 @@ public record ExperimentConfig(String key, List<String> variations, List<Double>
             if (v == null || v.isBlank()) {
                 throw new CeterisException(where + ": variation names must not be empty");
             }
-            if (!seen.add(v)) {
-                throw new CeterisException(where + ": duplicate variation '" + v + "'");
+            // control listed again serves control through that variation's range (a reassign: control revision)
+            if (!seen.add(v) && !(v.equals(variations.get(0)) && ranges != null)) {
+                throw new CeterisException(where + ": duplicate variation '" + v + "'" + (v.equals(variations.get(0))
+                        ? " (control may be listed again only with explicit ranges, as a reassign: control revision writes)" : ""));
             }
         }
         variations = List.copyOf(variations);
@@ -161,6 +164,27 @@ public record ExperimentConfig(String key, List<String> variations, List<Double>
             next.add(List.of(now[i][0], out ? now[i][0] : now[i][1]));
         }
         return withRanges(next);
+    }
+
+    /**
+     * A revision that gives {@code reassigned} arms' units to control: every variation keeps its range
+     * exactly, and each reassigned variation's slot serves control (its name becomes control's), so its
+     * units see control's experience while every other unit keeps its variation. Control itself cannot
+     * be reassigned. The ranges become explicit (they are what keeps units in place).
+     */
+    public ExperimentConfig reassigningToControl(java.util.Collection<String> reassigned) {
+        String control = variations.get(0);
+        if (reassigned.contains(control)) {
+            throw new CeterisException("experiment '" + key + "': control cannot be reassigned to itself");
+        }
+        double[][] now = bucketRanges();
+        List<String> names = new ArrayList<>();
+        List<List<Double>> next = new ArrayList<>();
+        for (int i = 0; i < now.length; i++) {
+            names.add(reassigned.contains(variations.get(i)) ? control : variations.get(i));
+            next.add(List.of(now[i][0], now[i][1]));
+        }
+        return new ExperimentConfig(key, names, weights, coverage, namespace, hashVersion, seed, condition, forced, next);
     }
 
     /**

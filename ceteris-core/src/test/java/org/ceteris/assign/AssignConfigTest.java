@@ -37,6 +37,12 @@ class AssignConfigTest {
         fails("coverage", () -> new ExperimentConfig("k", List.of("a", "b"), null, 1.5, null, 2, null, null, null));
         fails("hash_version", () -> new ExperimentConfig("k", List.of("a", "b"), null, 1, null, 3, null, null, null));
         fails("duplicate variation", () -> new ExperimentConfig("k", List.of("a", "a"), null, 1, null, 2, null, null, null));
+        fails("control may be listed again only with explicit ranges",
+                () -> new ExperimentConfig("k", List.of("a", "b", "a"), null, 1, null, 2, null, null, null));
+        fails("duplicate variation 'b'", () -> new ExperimentConfig("k", List.of("a", "b", "b"), null, 1, null, 2, null, null, null,
+                List.of(List.of(0.0, 0.3), List.of(0.3, 0.6), List.of(0.6, 1.0))));
+        fails("control cannot be reassigned", () -> new ExperimentConfig("k", List.of("a", "b"), null, 1, null, 2, null, null, null)
+                .reassigningToControl(List.of("a")));
         fails("0 <= start < end <= 1", () -> new NamespaceRange("n", 0.5, 0.5));
         fails("duplicate experiment key 'x'", () -> new AssignConfig(List.of(), List.of(exp("x", null, null), exp("x", null, null))));
         fails("overlap in namespace 'n'", () -> new AssignConfig(List.of("n"),

@@ -148,8 +148,13 @@ public final class LiveRunner {
         List<Event> causes = new ArrayList<>();
         ExperimentConfig next = current;
         Set<String> demote = new LinkedHashSet<>();
+        boolean toControl = loop.reassign().equals("control");
+        Set<String> alreadyReassigned = toControl ? RevisionLog.demoted(db, current.key()) : Set.of();
         for (Event v : verdicts.values()) {
             if (v.kind().equals(Event.DEMOTED)) {
+                if (toControl && current.indexOf(v.arm()) < 0 && alreadyReassigned.contains(v.arm())) {
+                    continue; // its slot already serves control
+                }
                 requireVariation(current, v.arm(), run.study());
                 if (current.isLive(current.indexOf(v.arm()))) {
                     demote.add(v.arm());
@@ -157,8 +162,11 @@ public final class LiveRunner {
                 }
             }
         }
-        if (!demote.isEmpty()) {
-            next = next.without(demote);
+        String control = current.variations().get(0);
+        if (!demote.isEmpty() && toControl && !demote.contains(control)) {
+            next = next.reassigningToControl(demote);
+        } else if (!demote.isEmpty()) {
+            next = next.without(demote); // a demoted control has no control to give its units to: they leave
         }
         Event winner = verdicts.values().stream().filter(e -> e.kind().equals(Event.WINNER)).findFirst().orElse(null);
         if (loop.shipWinner() && winner != null) {
@@ -184,6 +192,8 @@ public final class LiveRunner {
             out.add(new Event(0, clock.instant(), run.study(), Event.REVISION, c.arm(), run.runId(), c.look(), c.statistic(),
                     AssignmentFile.FILE + " revision " + revision + ": " + (action.equals("ship")
                             ? "arm " + c.arm() + " shipped to every unit of experiment " + current.key()
+                            : toControl && !demote.contains(control)
+                            ? "arm " + c.arm() + "'s units now see " + control + " in experiment " + current.key() + "; every other unit keeps its variation"
                             : "arm " + c.arm() + " leaves experiment " + current.key() + "; every other unit keeps its variation")));
         }
         return out;

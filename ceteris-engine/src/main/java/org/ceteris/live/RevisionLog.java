@@ -31,6 +31,20 @@ public final class RevisionLog {
         return db.query("SELECT count(*) AS n FROM " + TABLE + " WHERE revision = " + n).getLong(0, "n") > 0;
     }
 
+    /** The arms a recorded revision already demoted in {@code experiment} (a reassigned arm's name is gone from the config). */
+    public static java.util.Set<String> demoted(DuckDbEngine db, String experiment) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        if (db.query("SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = '" + TABLE + "'").getLong(0, "n") == 0) {
+            return out;
+        }
+        org.ceteris.engine.Rows r = db.query("SELECT DISTINCT arm FROM " + TABLE + " WHERE action = 'demote' AND experiment = "
+                + db.dialect().literal(experiment));
+        for (int i = 0; i < r.size(); i++) {
+            out.add(r.getString(i, "arm"));
+        }
+        return out;
+    }
+
     public static void append(DuckDbEngine db, Revision r) {
         db.execute("CREATE TABLE IF NOT EXISTS " + TABLE + " (revision INTEGER, revised_at TIMESTAMP, study VARCHAR, run_id BIGINT, "
                 + "experiment VARCHAR, action VARCHAR, arm VARCHAR, look INTEGER, statistic DOUBLE)");

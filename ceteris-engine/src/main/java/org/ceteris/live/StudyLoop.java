@@ -65,12 +65,6 @@ public record StudyLoop(String study, Schedule schedule, String experiment, Stri
             }
             experiment = key;
             reassign = a.get("reassign") == null ? "none" : String.valueOf(a.get("reassign"));
-            if (reassign.equals("control")) {
-                // GrowthBook gives each variation one interval of buckets, checked in order: control's
-                // interval cannot take a demoted arm's units without also taking the arms in between
-                throw new CeterisException("study '" + study + "': reassign: control is not supported: GrowthBook ranges give "
-                        + "each variation one interval, so a demoted arm's units leave the experiment (and see the default experience)");
-            }
         }
         boolean ship = false;
         if (onWinner != null) {

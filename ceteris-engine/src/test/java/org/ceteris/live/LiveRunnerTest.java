@@ -115,6 +115,46 @@ class LiveRunnerTest {
         }
     }
 
+    /**
+     * {@code reassign: control}: the demoted arm keeps its bucket range but its slot now serves control, so
+     * its units see control while every other unit keeps its variation (100,000 units); the verdict seen
+     * again by the next run writes nothing more.
+     */
+    @Test
+    void reassignControlGivesTheDemotedArmsUnitsToControlAndMovesNobodyElse() throws IOException {
+        Workspace ws = workspace(CONFIG.replace("assignment: {experiment: artwork-row}", "assignment: {experiment: artwork-row, reassign: control}"));
+        WorkspaceConfig c = WorkspaceConfig.read(ws.config());
+        AssignmentFile file = new AssignmentFile(dir);
+        org.ceteris.assign.Assigner before = new org.ceteris.assign.Assigner(file.read());
+        LiveRunner.Outcome first = LiveRunner.run(ws, c, c.studies(), "test", Map.of(), at("2026-12-01T06:00:00Z"));
+        List<String> kinds = first.events().stream().map(e -> e.kind() + ":" + e.arm()).toList();
+        assertTrue(kinds.contains("demoted:b") && kinds.contains("revision:b"), kinds.toString());
+        assertTrue(first.events().stream().anyMatch(e -> e.kind().equals("revision") && e.message().contains("arm b's units now see control")),
+                first.events().toString());
+        assertEquals(2, file.currentRevision());
+        ExperimentConfig now = file.read().experiment("artwork-row");
+        assertEquals(List.of("control", "a", "control", "c"), now.variations());
+        assertTrue(java.util.Arrays.deepEquals(org.ceteris.assignment.AssignConfigYaml.read(file.revision(1)).experiment("artwork-row").bucketRanges(), now.bucketRanges()),
+                "every range is unchanged");
+        org.ceteris.assign.Assigner after = new org.ceteris.assign.Assigner(file.read());
+        int moved = 0;
+        for (int i = 0; i < 100_000; i++) {
+            String unit = "member-" + i;
+            String was = before.assign(unit, Map.of()).assignments().get(0).variation();
+            String is = after.assign(unit, Map.of()).assignments().get(0).variation();
+            if (was.equals("b")) {
+                assertEquals("control", is, unit);
+                moved++;
+            } else {
+                assertEquals(was, is, unit + " keeps its variation");
+            }
+        }
+        assertTrue(moved > 20_000, "a quarter of the units were in b: " + moved);
+        LiveRunner.Outcome second = LiveRunner.run(ws, c, c.studies(), "test", Map.of(), at("2026-12-02T06:00:00Z"));
+        assertEquals(List.of(), second.events(), "b is no longer a variation name, and it was already reassigned");
+        assertEquals(2, file.currentRevision());
+    }
+
     @Test
     void anUnknownExperimentOrAnInvalidAssignmentFileChangesNothing() throws IOException {
         Workspace ws = workspace(CONFIG.replace("artwork-row}", "artwork-rows}"));

@@ -52,21 +52,25 @@ class RevisionsMatchGrowthBookTest {
         Path units = tmp.resolve("units.tsv");
         Files.writeString(units, tsv, StandardCharsets.UTF_8);
 
-        // revision 1: as written; 2: b demoted in artwork; 3: legacy's y demoted too; 4: d demoted; 5: c shipped
+        // revision 1: as written; 2: b demoted in artwork; 3: legacy's y demoted too; 4: a reassigned to control (reassign: control);
+        // 5: d demoted; 6: c shipped
         List<int[][]> perRevision = new ArrayList<>();
         perRevision.add(assignments(file.read(), ids, units, tmp, 1));
-        String[][] steps = {{"artwork", "b"}, {"legacy", "y"}, {"artwork", "d"}, {"artwork", "+c"}};
+        String[][] steps = {{"artwork", "b"}, {"legacy", "y"}, {"artwork", "=a"}, {"artwork", "d"}, {"artwork", "+c"}};
         for (String[] step : steps) {
             AssignConfig now = file.read();
             List<ExperimentConfig> ex = new ArrayList<>(now.experiments());
             ExperimentConfig e = now.experiment(step[0]);
-            ExperimentConfig next = step[1].startsWith("+") ? e.shipping(step[1].substring(1)) : e.without(Set.of(step[1]));
+            ExperimentConfig next = step[1].startsWith("+") ? e.shipping(step[1].substring(1))
+                    : step[1].startsWith("=") ? e.reassigningToControl(Set.of(step[1].substring(1))) : e.without(Set.of(step[1]));
             ex.set(ex.indexOf(e), next);
             int rev = file.write(new AssignConfig(now.namespaces(), ex));
             assertEquals(perRevision.size() + 1, rev);
             perRevision.add(assignments(file.read(), ids, units, tmp, rev));
         }
-        assertEquals(5, file.currentRevision());
+        assertEquals(6, file.currentRevision());
+        assertEquals(List.of("control", "control", "b", "c", "d"), AssignConfigYaml.read(file.revision(4)).experiment("artwork").variations(),
+                "revision 4: a's slot serves control, as the file says (the SDK's value for it is control's)");
         assertTrue(Files.isRegularFile(file.revision(1)), "the first file is kept as revision 1");
         assertEquals(AssignConfigYaml.read(file.revision(1)).experiment("artwork").ranges(), null);
 
@@ -77,7 +81,8 @@ class RevisionsMatchGrowthBookTest {
             String[] step = steps[r - 1];
             int changed = List.of("artwork", "row", "legacy").indexOf(step[0]);
             boolean ship = step[1].startsWith("+");
-            int arm = List.of(variations[changed]).indexOf(ship ? step[1].substring(1) : step[1]);
+            boolean toControl = step[1].startsWith("=");
+            int arm = List.of(variations[changed]).indexOf(ship || toControl ? step[1].substring(1) : step[1]);
             for (int u = 0; u < UNITS; u++) {
                 for (int e = 0; e < 3; e++) {
                     int before = perRevision.get(r - 1)[u][e];
@@ -86,6 +91,8 @@ class RevisionsMatchGrowthBookTest {
                         assertEquals(before, after, "an experiment no demotion touched keeps every unit");
                     } else if (ship) {
                         assertEquals(arm, after, "after shipping every unit sees the winner");
+                    } else if (toControl) {
+                        assertEquals(before, after, "reassigning moves no unit between slots: the SDK and Ceteris keep each unit's slot");
                     } else if (before == arm) {
                         assertEquals(-1, after, "a unit of the demoted arm leaves the experiment");
                         left++;
