@@ -4,14 +4,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.ceteris.report.Wording;
 import org.ceteris.result.Diagnostic;
 import org.ceteris.studies.GeoDesignStudy;
 import org.ceteris.synth.GeoDesignResult;
 import org.ceteris.synth.GeoDesignSpec;
-import org.ceteris.synth.Parallel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -54,25 +51,10 @@ public final class GeoDesignCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         GeoDesignSpec designSpec = GeoDesignStudy.spec(FlagParams.of(spec, Set.of("data", "output"), "geo-design"));
-        int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "ceteris-geo-design");
-            t.setDaemon(true);
-            return t;
-        });
         GeoDesignResult result;
-        try (DataOptions.Opened opened = data.open(); Progress bar = Progress.of("backtests", 1, output.json)) {
-            boolean[] sized = {false};
-            Parallel.Progress progress = (done, total) -> {
-                if (!sized[0]) {
-                    bar.total(total);
-                    sized[0] = true;
-                }
-                bar.accept(1);
-            };
-            result = (GeoDesignResult) GeoDesignStudy.run(opened.engine(), opened.source(), designSpec, new Parallel(pool, progress));
-        } finally {
-            pool.shutdownNow();
+        try (DataOptions.Opened opened = data.open()) {
+            result = OnAllCores.run("ceteris-geo-design", "backtests", output.json,
+                    parallel -> (GeoDesignResult) GeoDesignStudy.run(opened.engine(), opened.source(), designSpec, parallel));
         }
         return output.print(result, GeoDesignCommand::render);
     }

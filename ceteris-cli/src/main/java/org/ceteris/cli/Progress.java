@@ -53,6 +53,14 @@ final class Progress implements IntConsumer, AutoCloseable {
         }
     }
 
+    /** Moves the bar to {@code done} of {@code total} steps (both known only as the work runs). */
+    void at(long done, long total) {
+        if (bar != null) {
+            bar.maxHint(total);
+            bar.stepTo(done);
+        }
+    }
+
     @Override
     public void accept(int steps) {
         if (bar != null) {

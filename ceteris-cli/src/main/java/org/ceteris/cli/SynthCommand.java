@@ -5,15 +5,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import me.tongfei.progressbar.ProgressBar;
 import org.ceteris.report.Wording;
 import org.ceteris.result.CeterisResult;
 import org.ceteris.result.Diagnostic;
 import org.ceteris.studies.SynthStudy;
 import org.ceteris.synth.HeterogeneityResult;
-import org.ceteris.synth.Parallel;
 import org.ceteris.synth.SynthResult;
 import org.ceteris.synth.SynthSpec;
 import picocli.CommandLine.Command;
@@ -88,29 +84,9 @@ public final class SynthCommand implements Callable<Integer> {
     public Integer call() {
         SynthSpec synthSpec = SynthStudy.spec(FlagParams.of(spec, Set.of("data", "output"), "synth"));
         CeterisResult result;
-        int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "ceteris-synth");
-            t.setDaemon(true);
-            return t;
-        });
-        ProgressBar bar = null;
         try (DataOptions.Opened opened = data.open()) {
-            Parallel.Progress progress = null;
-            if (System.console() != null && (synthSpec.placebos())) {
-                ProgressBar b = new ProgressBar("placebo fits", 1);
-                bar = b;
-                progress = (done, total) -> {
-                    b.maxHint(total);
-                    b.stepTo(done);
-                };
-            }
-            result = SynthStudy.run(opened.engine(), opened.source(), synthSpec, new Parallel(pool, progress));
-        } finally {
-            if (bar != null) {
-                bar.close();
-            }
-            pool.shutdownNow();
+            result = OnAllCores.run("ceteris-synth", synthSpec.placebos() ? "placebo fits" : null, output.json,
+                    parallel -> SynthStudy.run(opened.engine(), opened.source(), synthSpec, parallel));
         }
         return output.print(result, x -> x instanceof SynthResult r ? render(r) : render((HeterogeneityResult) x));
     }
