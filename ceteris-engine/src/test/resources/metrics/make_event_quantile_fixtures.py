@@ -14,9 +14,8 @@ of Ceteris's Java and SQL. Writes expected_event_quantiles.csv.
 """
 import numpy as np
 import pandas as pd
-from scipy.stats import norm
+from quantile_rows import Z, comparison_rows
 
-Z = norm.ppf(0.975)
 DAY = pd.Timedelta(days=1)
 ex = pd.read_csv("exposures.csv", parse_dates=["ts"])
 act = pd.read_csv("activity.csv", parse_dates=["ts"])
@@ -50,19 +49,6 @@ def arm(events, q):
 rows = []
 for metric, (q, flt) in METRICS.items():
     e = ev if flt is None else ev[flt(ev)]
-    stats = {v: arm(grp, q) for v, grp in e.groupby("variant")}
-    nc, qc, lc, uc = stats["control"]
-    sc = (uc - lc) / (2 * Z)
-    for v, (n, est, lo, hi) in sorted(stats.items()):
-        row = {"metric": metric, "variant": v, "n": n, "quantile": est, "lower": lo, "upper": hi}
-        if v != "control":
-            st = (hi - lo) / (2 * Z)
-            d = est - qc
-            se = np.hypot(st, sc)
-            rel = d / qc
-            rel_se = np.sqrt(st ** 2 / qc ** 2 + est ** 2 * sc ** 2 / qc ** 4)
-            row.update(estimate=d, se=se, ci_low=d - Z * se, ci_high=d + Z * se,
-                       relative=rel, relative_ci_low=rel - Z * rel_se, relative_ci_high=rel + Z * rel_se)
-        rows.append(row)
+    rows += comparison_rows(metric, {v: arm(grp, q) for v, grp in e.groupby("variant")})
 pd.DataFrame(rows).to_csv("expected_event_quantiles.csv", index=False, float_format="%.17g")
 print(pd.DataFrame(rows).to_string())

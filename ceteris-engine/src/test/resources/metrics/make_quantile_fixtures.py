@@ -12,9 +12,8 @@ Written from the paper, independently of Ceteris's Java code.
 """
 import numpy as np
 import pandas as pd
-from scipy.stats import norm
+from quantile_rows import Z, comparison_rows
 
-Z = norm.ppf(0.975)
 units = pd.read_csv("expected_units.csv")
 # the study home_row_quantiles of ceteris.yaml: metric -> (per-unit column, level)
 METRICS = {"watch_p50": ("watch_minutes", 0.5), "watch_p90": ("watch_minutes", 0.9), "sessions_p75": ("sessions", 0.75)}
@@ -31,20 +30,6 @@ def arm(values, q):
 
 rows = []
 for metric, (column, q) in METRICS.items():
-    stats = {v: arm(g[column].to_numpy(dtype=float), q) for v, g in units.groupby("variant")}
-    nc, qc, lc, uc = stats["control"]
-    sc = (uc - lc) / (2 * Z)
-    for v, (n, est, lo, hi) in sorted(stats.items()):
-        row = {"metric": metric, "variant": v, "n": n, "quantile": est, "lower": lo, "upper": hi}
-        if v != "control":
-            st = (hi - lo) / (2 * Z)
-            d = est - qc
-            se = np.hypot(st, sc)
-            rel = d / qc
-            # delta method for (Q_t - Q_c) / Q_c = Q_t / Q_c - 1
-            rel_se = np.sqrt(st ** 2 / qc ** 2 + est ** 2 * sc ** 2 / qc ** 4)
-            row.update(estimate=d, se=se, ci_low=d - Z * se, ci_high=d + Z * se,
-                       relative=rel, relative_ci_low=rel - Z * rel_se, relative_ci_high=rel + Z * rel_se)
-        rows.append(row)
+    rows += comparison_rows(metric, {v: arm(g[column].to_numpy(dtype=float), q) for v, g in units.groupby("variant")})
 pd.DataFrame(rows).to_csv("expected_quantiles.csv", index=False, float_format="%.17g")
 print(pd.DataFrame(rows).to_string())
