@@ -47,8 +47,10 @@ class MetricsCommandTest {
         assertTrue(r.out().lines().anyMatch(l -> l.contains("watch_minutes") && l.contains("activity") && l.contains("0d-7d")), r.out());
         assertTrue(r.out().contains("ratio watch_minutes / sessions"), r.out());
         JsonNode json = Json.read(Cli.run("metrics", "list", "--workspace", ws.toString(), "--json").out());
-        assertEquals(10, json.size());
+        assertEquals(15, json.size());
         assertEquals("lower", json.get(5).get("better").asText());
+        assertTrue(r.out().contains("p90 of sum(minutes)"), "a quantile of per-unit values: " + r.out());
+        assertTrue(r.out().contains("p50 of minutes per event"), "a quantile of events: " + r.out());
     }
 
     @Test
