@@ -117,7 +117,16 @@ public final class Labs {
                                 + "(more_urban | older | larger)", "more_urban", options(
                                 "more_urban", "Right: the lift grows with the urban share (5% + 20% x urban share in this scenario).",
                                 "older", "Median age does not drive the lift here; compare effects against each trait.",
-                                "larger", "Per-capita lifts do not depend on population here."))));
+                                "larger", "Per-capita lifts do not depend on population here.")),
+                        new Choice("q6_next_test", "Marketing wants a six-week test in two more cities. Run `ceteris geo-design` over "
+                                + "the cities that never had a billboard (`WHERE billboard_wave = 0`, --test-units 2 --duration 6). "
+                                + "Would the recommended test detect a lift as large as Lakeview's, most of the time? "
+                                + "(yes | no | only_with_more_cities)", "yes", options(
+                                "yes", "Right: its minimum detectable effect at 80% power is a few percent (backtests over the history), "
+                                        + "far below Lakeview's +15%; check also that its false-alarm rate with no lift stays at alpha.",
+                                "no", "Look at the MDE geo-design reports: a few percent, far below Lakeview's +15%.",
+                                "only_with_more_cities", "Two cities are enough here: the MDE of the recommended pair is a few percent, "
+                                        + "far below +15%. More cities lower it further, but are not needed for a lift that size."))));
     }
 
     static Lab referral() {

@@ -118,4 +118,20 @@ class LabsTest {
             assertTrue(!g.answered() && g.points() == 0 && g.feedback().equals(Grade.NOT_ANSWERED), () -> name + " " + g);
         }
     }
+
+    /** The billboard lab's q6 answer ("yes", a two-city six-week test sees a +15% lift) holds on the lab's own data. */
+    @org.junit.jupiter.api.Test
+    void billboardNextTestAnswerHoldsOnTheLabsData() {
+        Lab lab = Labs.get("billboard");
+        try (org.ceteris.engine.DuckDbEngine db = org.ceteris.engine.DuckDbEngine.inMemory()) {
+            org.ceteris.scenarios.Scenarios.get(lab.scenario()).generate(db, lab.seed());
+            org.ceteris.studies.Params p = new org.ceteris.studies.Params("lab", Map.of("unit", "city", "time", "week",
+                    "outcome", "signups_per_100k", "test_units", 2, "duration", 6));
+            org.ceteris.synth.GeoDesignResult r = (org.ceteris.synth.GeoDesignResult) org.ceteris.studies.GeoDesignStudy.run(db,
+                    new org.ceteris.engine.Source.Query("SELECT city, week, signups_per_100k FROM city_signups WHERE billboard_wave = 0"),
+                    org.ceteris.studies.GeoDesignStudy.spec(p), org.ceteris.synth.Parallel.sequential());
+            assertTrue(r.best().mde() != null && r.best().mde() < 0.15 / 2, "MDE far below Lakeview's +15%: " + r.best());
+            assertTrue(r.best().falsePositiveRate() <= r.alpha(), "and its false alarms stay at alpha: " + r.best());
+        }
+    }
 }
