@@ -15,10 +15,11 @@ Ceteris.views.register('synth', {
     var dated = typeof gaps[0].time === 'string';
     var xType = dated ? 'temporal' : 'quantitative';
     var whole = gaps.every(function (g) { return Math.round(g.time) === g.time; });
-    var timeAxis = dated ? {format: '%Y-%m-%d', labelAngle: -30} : whole ? {tickMinStep: 1, format: 'd'} : {};
+    var timeAxis = dated ? {format: '%Y-%m-%d'} : whole ? {tickMinStep: 1, format: 'd'} : {};
     var timeScale = dated ? {type: 'utc'} : {zero: false, nice: false};
     var ymd = dated ? String(t0).split('-').map(Number) : null;
-    var start = {datum: dated ? {year: ymd[0], month: ymd[1], date: ymd[2], utc: true} : t0, type: xType};
+    var start = dated ? {datum: {year: ymd[0], month: ymd[1], date: ymd[2], utc: true}, type: xType, scale: timeScale}
+      : {datum: t0, type: xType};
     var startRule = {mark: {type: 'rule', color: '#c0392b', strokeDash: [6, 4]}, encoding: {x: start}};
     var startText = {mark: {type: 'text', align: 'left', dx: 4, dy: -4, color: '#c0392b', fontSize: 11},
       encoding: {x: start, y: {value: 8}, text: {value: 'change starts'}}};
