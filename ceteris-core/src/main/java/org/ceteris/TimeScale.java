@@ -48,11 +48,6 @@ public enum TimeScale {
         throw new CeterisException(what + " '" + s + "' is not a time: give a period number (a year or week) or a date YYYY-MM-DD");
     }
 
-    /** Parses {@code text} in the scale it is written in. */
-    public static double parseAny(String text, String what) {
-        return of(text).parse(text, what);
-    }
-
     /** A time as a result shows it: 1989 (a Long) rather than 1989.0, or the ISO date "2026-03-02". */
     public Object label(double t) {
         if (this == DATE) {
