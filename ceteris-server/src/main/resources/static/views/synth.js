@@ -11,9 +11,15 @@ Ceteris.views.register('synth', {
       lines.push({time: g.time, series: unit + ' (actual)', value: g.actual});
       lines.push({time: g.time, series: 'synthetic ' + unit + ' (no change)', value: g.synthetic});
     });
+    // times are numbers (1989, week 80) or ISO dates ("2026-03-02", read as UTC days on a time scale)
+    var dated = typeof gaps[0].time === 'string';
+    var xType = dated ? 'temporal' : 'quantitative';
     var whole = gaps.every(function (g) { return Math.round(g.time) === g.time; });
-    var timeAxis = whole ? {tickMinStep: 1, format: 'd'} : {};
-    var start = {datum: t0, type: 'quantitative'};
+    var timeAxis = dated ? {format: '%Y-%m-%d'} : whole ? {tickMinStep: 1, format: 'd'} : {};
+    var timeScale = dated ? {type: 'utc'} : {zero: false, nice: false};
+    var ymd = dated ? String(t0).split('-').map(Number) : null;
+    var start = dated ? {datum: {year: ymd[0], month: ymd[1], date: ymd[2], utc: true}, type: xType, scale: timeScale}
+      : {datum: t0, type: xType};
     var startRule = {mark: {type: 'rule', color: '#c0392b', strokeDash: [6, 4]}, encoding: {x: start}};
     var startText = {mark: {type: 'text', align: 'left', dx: 4, dy: -4, color: '#c0392b', fontSize: 11},
       encoding: {x: start, y: {value: 8}, text: {value: 'change starts'}}};
@@ -23,7 +29,7 @@ Ceteris.views.register('synth', {
         'tracked it before the change — what would most likely have happened without it. The gap after the dashed red line is the effect.',
       spec: {width: 560, height: 240, data: {values: lines}, layer: [
         {mark: {type: 'line', strokeWidth: 2}, encoding: {
-          x: {field: 'time', type: 'quantitative', title: 'time', axis: timeAxis, scale: {zero: false, nice: false}},
+          x: {field: 'time', type: xType, title: 'time', axis: timeAxis, scale: timeScale},
           y: {field: 'value', type: 'quantitative', title: outcome, scale: {zero: false}},
           color: {field: 'series', type: 'nominal', title: null, legend: {orient: 'bottom', labelLimit: 400}, scale: {range: ['#3559b7', '#8a919e']}},
           tooltip: [{field: 'time'}, {field: 'series'}, {field: 'value', format: ',.3~f'}]}},
@@ -37,16 +43,16 @@ Ceteris.views.register('synth', {
         (p.gaps || []).forEach(function (g) { pv.push({unit: p.unit, time: g.time, gap: g.gap}); });
       });
       gapLayers.push({data: {values: pv}, mark: {type: 'line', color: '#b9bec7', strokeWidth: 0.8, opacity: 0.8},
-        encoding: {x: {field: 'time', type: 'quantitative'}, y: {field: 'gap', type: 'quantitative'}, detail: {field: 'unit'}}});
+        encoding: {x: {field: 'time', type: xType, scale: timeScale}, y: {field: 'gap', type: 'quantitative'}, detail: {field: 'unit'}}});
     }
     if (result.intervals && result.intervals.length > 0) {
       gapLayers.push({data: {values: result.intervals}, mark: {type: 'area', color: '#3559b7', opacity: 0.15},
-        encoding: {x: {field: 'time', type: 'quantitative'}, y: {field: 'low', type: 'quantitative'}, y2: {field: 'high'}}});
+        encoding: {x: {field: 'time', type: xType, scale: timeScale}, y: {field: 'low', type: 'quantitative'}, y2: {field: 'high'}}});
     }
     gapLayers.push(
       {mark: {type: 'rule', color: '#8a919e', strokeDash: [4, 3]}, encoding: {y: {datum: 0, type: 'quantitative'}}},
       {mark: {type: 'line', color: '#3559b7', strokeWidth: 2, point: {size: 14}}, encoding: {
-        x: {field: 'time', type: 'quantitative', title: 'time', axis: timeAxis, scale: {zero: false, nice: false}},
+        x: {field: 'time', type: xType, title: 'time', axis: timeAxis, scale: timeScale},
         y: {field: 'gap', type: 'quantitative', title: outcome + ': actual minus synthetic'},
         tooltip: [{field: 'time'}, {field: 'gap', title: 'gap', format: ',.3~f'}]}},
       startRule);

@@ -30,10 +30,11 @@ public final class SynthCommand implements Callable<Integer> {
     @Option(names = "--treated", required = true, paramLabel = "NAME[,NAME…]",
             description = "treated unit; several give one fit each and a heterogeneity table") String treated;
 
-    @Option(names = "--treatment-time", required = true, paramLabel = "T", description = "first treated period") String treatmentTime;
+    @Option(names = "--treatment-time", required = true, paramLabel = "T",
+            description = "first treated period: a number, or a date YYYY-MM-DD when the time column holds dates") String treatmentTime;
 
     @Option(names = "--predictor", paramLabel = "COL[:FROM-TO]",
-            description = "mean of COL over FROM..TO (default the whole pre-period); repeatable") List<String> predictors = new ArrayList<>();
+            description = "mean of COL over FROM-TO or FROM..TO (dates: 2026-01-05..2026-02-23; default the whole pre-period); repeatable") List<String> predictors = new ArrayList<>();
 
     @Option(names = "--train-predictor", paramLabel = "COL[:FROM-TO]",
             description = "cross-validated V (ADH 2015): training-period version of each predictor, in order; repeatable")
@@ -45,7 +46,7 @@ public final class SynthCommand implements Callable<Integer> {
     @Option(names = "--train-special", paramLabel = "COL@T",
             description = "cross-validated V: training-period special predictor; repeatable") List<String> trainSpecials = new ArrayList<>();
 
-    @Option(names = "--fit-window", paramLabel = "FROM-TO",
+    @Option(names = "--fit-window", paramLabel = "FROM-TO|FROM..TO",
             description = "periods whose outcome fit chooses the predictor weights (default the pre-period)") String fitWindow;
 
     @Option(names = "--train-fit-window", paramLabel = "FROM-TO",

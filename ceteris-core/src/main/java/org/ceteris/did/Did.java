@@ -18,7 +18,13 @@ public final class Did {
     private Did() {
     }
 
+    /** The result; for a dated panel its cohorts and calendar periods are given as dates. */
     public static DidResult analyze(DidSpec spec, DidPanel panel) {
+        DidResult r = analyzePeriods(spec, panel);
+        return panel.periodDates() == null ? r : r.withPeriodDates(panel.periodDates());
+    }
+
+    private static DidResult analyzePeriods(DidSpec spec, DidPanel panel) {
         if (panel.periods().length < 2) {
             throw new CeterisException("only one period (" + panel.periods()[0] + ") in '" + spec.time()
                     + "': a difference-in-differences needs periods before and after the change");

@@ -19,6 +19,9 @@ import org.ceteris.CeterisException;
  * @param firstTreated staggered: first treated period of each unit, 0 = never, else null
  * @param covariates   [covariate][row] values, possibly empty
  * @param missingRows  source rows left out because the outcome or a needed column was missing
+ * @param periodDates  when the time column holds dates: the ISO date of each period, and then the
+ *                     periods (and first treated periods) are their positions 1..T in this list, so
+ *                     that event times count periods, whatever the gaps between dates; null for numbers
  */
 public record DidPanel(
         List<String> units,
@@ -31,9 +34,20 @@ public record DidPanel(
         long[] firstTreated,
         List<String> covariateNames,
         double[][] covariates,
-        long missingRows) {
+        long missingRows,
+        List<String> periodDates) {
+
+    /** A panel whose periods are numbers. */
+    public DidPanel(List<String> units, long[] periods, int[] unit, int[] period, double[] outcome, double[] treated, double[] post,
+            long[] firstTreated, List<String> covariateNames, double[][] covariates, long missingRows) {
+        this(units, periods, unit, period, outcome, treated, post, firstTreated, covariateNames, covariates, missingRows, null);
+    }
 
     public DidPanel {
+        periodDates = periodDates == null ? null : List.copyOf(periodDates);
+        if (periodDates != null && periodDates.size() != periods.length) {
+            throw new IllegalArgumentException("one date per period expected");
+        }
         units = List.copyOf(units);
         covariateNames = List.copyOf(covariateNames);
         int n = outcome.length;

@@ -48,24 +48,24 @@ public record DidResult(
         diagnostics = List.copyOf(diagnostics);
     }
 
-    /** One group-time average treatment effect, ATT(g,t). */
-    public record AttGt(long group, long time, double att, double se) {
+    /** One group-time average treatment effect, ATT(g,t); group and time are period numbers (Long) or ISO dates (String). */
+    public record AttGt(Object group, Object time, double att, double se) {
     }
 
     /** An aggregate with its standard error. */
     public record Estimate(double att, double se) {
     }
 
-    /** The effect for one adoption cohort. */
-    public record GroupEstimate(long group, double att, double se) {
+    /** The effect for one adoption cohort (its first treated period: a Long or an ISO date String). */
+    public record GroupEstimate(Object group, double att, double se) {
     }
 
     /** The effect at one event time (periods since adoption). */
     public record DynamicEstimate(long eventTime, double att, double se) {
     }
 
-    /** The effect in one calendar period. */
-    public record CalendarEstimate(long time, double att, double se) {
+    /** The effect in one calendar period (a Long or an ISO date String). */
+    public record CalendarEstimate(Object time, double att, double se) {
     }
 
     /** The four Callaway &amp; Sant'Anna aggregations; overall values of group, dynamic and calendar included. */
@@ -82,6 +82,23 @@ public record DidResult(
             dynamic = List.copyOf(dynamic);
             calendar = List.copyOf(calendar);
         }
+    }
+
+    /**
+     * The same result with period numbers 1..T replaced by the dates of a dated panel ({@code dates[p - 1]}
+     * for period p); event times stay counts of periods.
+     */
+    public DidResult withPeriodDates(List<String> dates) {
+        java.util.function.Function<Object, Object> date = p -> dates.get((int) (((Number) p).longValue() - 1));
+        List<AttGt> cells = attGt == null ? null : attGt.stream().map(c -> new AttGt(date.apply(c.group()), date.apply(c.time()), c.att(),
+                c.se())).toList();
+        Aggregations agg = aggregations == null ? null : new Aggregations(aggregations.simple(),
+                aggregations.group().stream().map(g -> new GroupEstimate(date.apply(g.group()), g.att(), g.se())).toList(),
+                aggregations.groupOverall(), aggregations.dynamic(), aggregations.dynamicOverall(),
+                aggregations.calendar().stream().map(c -> new CalendarEstimate(date.apply(c.time()), c.att(), c.se())).toList(),
+                aggregations.calendarOverall());
+        return new DidResult(method, design, estimate, se, ciLow, ciHigh, pValue, nUnits, nPeriods, cells, agg, eventStudy, pretrend,
+                diagnostics, summary);
     }
 
     /** One event-study coefficient (event time −1 is the omitted reference). */

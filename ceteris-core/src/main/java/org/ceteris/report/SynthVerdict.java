@@ -58,14 +58,21 @@ public final class SynthVerdict {
     static double relative(SynthResult r) {
         double gap = 0;
         double synthetic = 0;
-        double from = r.treatmentTime().doubleValue();
         for (SynthResult.Gap g : r.gaps()) {
-            if (g.time().doubleValue() >= from) {
+            if (atOrAfter(g.time(), r.treatmentTime())) {
                 gap += g.gap();
                 synthetic += g.synthetic();
             }
         }
         return synthetic > 0 ? gap / synthetic : Double.NaN;
+    }
+
+    /** Times are Numbers or ISO dates (which sort as text: YYYY-MM-DD). */
+    private static boolean atOrAfter(Object time, Object start) {
+        if (time instanceof Number a && start instanceof Number b) {
+            return a.doubleValue() >= b.doubleValue();
+        }
+        return String.valueOf(time).compareTo(String.valueOf(start)) >= 0;
     }
 
     private static String donors(Map<String, Double> weights) {

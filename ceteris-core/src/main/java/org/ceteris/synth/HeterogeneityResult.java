@@ -15,7 +15,7 @@ import org.ceteris.result.Diagnostic;
  */
 public record HeterogeneityResult(
         String method,
-        Number treatmentTime,
+        Object treatmentTime,
         List<String> traits,
         List<Effect> effects,
         Map<String, Double> associations,

@@ -82,7 +82,8 @@ final class PlaceboInference {
      * on the outcome path before that date (predictors could be measured after it). Null when the
      * pre-period has fewer than 4 times.
      */
-    static SynthResult.InTimePlacebo inTime(double[][] y, double[] times, int treated, int[] donors, int t0) {
+    static SynthResult.InTimePlacebo inTime(double[][] y, double[] times, int treated, int[] donors, int t0,
+            org.ceteris.TimeScale scale) {
         if (t0 < 4) {
             return null;
         }
@@ -103,6 +104,6 @@ final class PlaceboInference {
         for (int t = fake; t < t0; t++) {
             gap += y[treated][t] - synthetic[t];
         }
-        return new SynthResult.InTimePlacebo(SynthResult.time(times[fake]), gap / (t0 - fake), Math.sqrt(pre), ratio(post, pre));
+        return new SynthResult.InTimePlacebo(scale.label(times[fake]), gap / (t0 - fake), Math.sqrt(pre), ratio(post, pre));
     }
 }

@@ -39,12 +39,16 @@ public final class SynthAnalysis {
             t0++;
         }
         if (times.length == 0 || spec.treatmentTime() <= times[0] || spec.treatmentTime() > times[times.length - 1]) {
-            throw new CeterisException("treatment time " + PredictorSpec.fmt(spec.treatmentTime()) + " is outside the data ("
-                    + PredictorSpec.fmt(times[0]) + " to " + PredictorSpec.fmt(times[times.length - 1])
+            throw new CeterisException("treatment time " + spec.timeScale().text(spec.treatmentTime()) + " is outside the data ("
+                    + spec.timeScale().text(times[0]) + " to " + spec.timeScale().text(times[times.length - 1])
                     + "); it must leave periods before and after it");
         }
+        if (spec.timeScale() == org.ceteris.TimeScale.DATE && times[t0] != spec.treatmentTime()) {
+            throw new CeterisException("--treatment-time " + spec.timeScale().text(spec.treatmentTime()) + " is not among the dates of '"
+                    + spec.time() + "' (the nearest later one is " + spec.timeScale().text(times[t0]) + "); give the first treated date of the panel");
+        }
         if (t0 < MIN_PRE_PERIODS) {
-            throw new CeterisException("only " + t0 + " period(s) before treatment time " + PredictorSpec.fmt(spec.treatmentTime())
+            throw new CeterisException("only " + t0 + " period(s) before treatment time " + spec.timeScale().text(spec.treatmentTime())
                     + "; synthetic control needs at least " + MIN_PRE_PERIODS + " pre-treatment periods");
         }
         int[] donors = donors(spec, panel, treatedName);
@@ -58,7 +62,7 @@ public final class SynthAnalysis {
 
         List<SynthResult.Gap> gaps = new ArrayList<>();
         for (int t = 0; t < times.length; t++) {
-            gaps.add(new SynthResult.Gap(SynthResult.time(times[t]), y[treated][t], main.synthetic()[t], y[treated][t] - main.synthetic()[t]));
+            gaps.add(new SynthResult.Gap(spec.timeScale().label(times[t]), y[treated][t], main.synthetic()[t], y[treated][t] - main.synthetic()[t]));
         }
         double att = main.att(y, t0);
         double preRmspe = Math.sqrt(main.preMspe());
@@ -73,7 +77,7 @@ public final class SynthAnalysis {
             double ratio = PlaceboInference.ratio(main.postMspe(), main.preMspe());
             p = PlaceboInference.pValue(ratio, main.preMspe(), placebos, spec.mspeFilter());
             loo = PlaceboInference.leaveOneOut(fitter, panel.units(), main, y, spec.seed(), parallel);
-            inTime = PlaceboInference.inTime(y, times, treated, donors, t0);
+            inTime = PlaceboInference.inTime(y, times, treated, donors, t0, spec.timeScale());
             placeboDiagnostics(spec, main, placebos, p, loo, inTime, att, diagnostics);
         }
         List<SynthResult.Interval> intervals = null;
@@ -81,7 +85,7 @@ public final class SynthAnalysis {
             double[][] ci = ConformalIntervals.compute(y, treated, donors, t0, spec.alpha());
             intervals = new ArrayList<>();
             for (int t = t0; t < times.length; t++) {
-                intervals.add(new SynthResult.Interval(SynthResult.time(times[t]), ci[t - t0][0], ci[t - t0][1]));
+                intervals.add(new SynthResult.Interval(spec.timeScale().label(times[t]), ci[t - t0][0], ci[t - t0][1]));
             }
         }
         List<SynthResult.Balance> balance = balance(spec, panel, main, fit);
@@ -97,7 +101,7 @@ public final class SynthAnalysis {
         Double predictorLoss = spec.predictors().isEmpty() || !Double.isFinite(main.search().predictorLoss()) ? null
                 : main.search().predictorLoss();
         String estimator = spec.estimator().name().toLowerCase(java.util.Locale.ROOT);
-        SynthResult draft = new SynthResult(SynthResult.METHOD, treatedName, SynthResult.time(spec.treatmentTime()), weights,
+        SynthResult draft = new SynthResult(SynthResult.METHOD, treatedName, spec.timeScale().label(spec.treatmentTime()), weights,
                 vWeights, balance, preRmspe, postRmspe, att, fitLoss, predictorLoss, main.search().search(), gaps, placebos, p, intervals, estimator, loo, inTime, diagnostics, "");
         return new SynthResult(draft.method(), draft.treated(), draft.treatmentTime(), weights, vWeights, balance, preRmspe,
                 postRmspe, att, fitLoss, predictorLoss, main.search().search(), gaps, placebos, p, intervals, estimator, loo, inTime, diagnostics,
@@ -187,7 +191,7 @@ public final class SynthAnalysis {
         List<String> labels = new ArrayList<>();
         if (spec.predictors().isEmpty()) {
             for (int t : fit) {
-                labels.add(spec.outcome() + "@" + PredictorSpec.fmt(times[t]));
+                labels.add(spec.outcome() + "@" + spec.timeScale().text(times[t]));
             }
         } else {
             spec.predictors().forEach(pr -> labels.add(pr.label()));

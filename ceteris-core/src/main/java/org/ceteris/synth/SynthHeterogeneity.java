@@ -49,7 +49,7 @@ public final class SynthHeterogeneity {
             diagnostics.add(Diagnostic.info(DiagnosticCode.SMALL_SAMPLE,
                     "With fewer than 3 treated units no link between traits and effects can be measured."));
         }
-        return new HeterogeneityResult(HeterogeneityResult.METHOD, SynthResult.time(spec.treatmentTime()), spec.traits(), effects,
+        return new HeterogeneityResult(HeterogeneityResult.METHOD, spec.timeScale().label(spec.treatmentTime()), spec.traits(), effects,
                 associations, fits, diagnostics, summary(spec, effects, associations));
     }
 

@@ -9,7 +9,7 @@ import org.ceteris.result.Diagnostic;
  * A synthetic-control fit: the donor weights, the predictor weights, predictor balance, the gap path,
  * placebo inference, conformal intervals, robustness checks, diagnostics and the verdict.
  *
- * @param treatmentTime  the first treated period (an integer when the times are whole numbers)
+ * @param treatmentTime  the first treated period: a Number (an integer when the times are whole numbers) or an ISO date String
  * @param weights        donor → weight, largest first (classic: exactly ≥ 0, sum 1; below 1e-6 printed as 0)
  * @param att            mean gap over the post-treatment periods
  * @param fitLoss        the outcome MSPE over the fit window that V minimises (of the classic weights)
@@ -25,7 +25,7 @@ import org.ceteris.result.Diagnostic;
 public record SynthResult(
         String method,
         String treated,
-        Number treatmentTime,
+        Object treatmentTime,
         Map<String, Double> weights,
         Map<String, Double> predictorWeights,
         List<Balance> balance,
@@ -77,8 +77,8 @@ public record SynthResult(
     public record Balance(String predictor, double treated, double synthetic, double donorMean) {
     }
 
-    /** One period: the treated outcome, the synthetic one and their difference. */
-    public record Gap(Number time, double actual, double synthetic, double gap) {
+    /** One period (a Number, or an ISO date String for dated panels): the treated outcome, the synthetic one and their difference. */
+    public record Gap(Object time, double actual, double synthetic, double gap) {
     }
 
     /** One placebo unit treated in place of the real one. */
@@ -86,7 +86,7 @@ public record SynthResult(
     }
 
     /** A conformal interval for the effect in one post-treatment period. */
-    public record Interval(Number time, double low, double high) {
+    public record Interval(Object time, double low, double high) {
     }
 
     /** The fit without one donor. */
@@ -94,7 +94,7 @@ public record SynthResult(
     }
 
     /** A fit pretending treatment started earlier, using only pre-treatment data. */
-    public record InTimePlacebo(Number time, double att, double preRmspe, double ratio) {
+    public record InTimePlacebo(Object time, double att, double preRmspe, double ratio) {
     }
 
     /** A time as JSON shows it: 1989 rather than 1989.0. */

@@ -2,6 +2,7 @@ package org.ceteris.synth;
 
 import java.util.List;
 import org.ceteris.CeterisException;
+import org.ceteris.TimeScale;
 
 /**
  * Everything a synthetic-control study needs besides its data. The CLI flags of {@code ceteris synth},
@@ -18,6 +19,8 @@ import org.ceteris.CeterisException;
  * @param traits        unit columns (averaged over the pre-period) to set against each treated unit's effect
  * @param training      null, or the training stage of ADH (2015) cross-validation: V is chosen with these
  *                      predictors and this fit window, then W is fitted with {@code predictors} and that V
+ * @param timeScale     how the times above are written: period numbers, or dates held as day numbers
+ *                      (the time column must then hold dates); null means NUMBER
  */
 public record SynthSpec(
         String unit,
@@ -38,7 +41,8 @@ public record SynthSpec(
         double alpha,
         long seed,
         List<String> traits,
-        Training training) {
+        Training training,
+        TimeScale timeScale) {
 
     /**
      * The training stage of ADH (2015, §4) cross-validated predictor weights: predictors measured in an
@@ -51,6 +55,15 @@ public record SynthSpec(
                 throw new CeterisException("--train-fit-window ends before it starts");
             }
         }
+    }
+
+    /** A spec whose times are period numbers. */
+    public SynthSpec(String unit, String time, String outcome, List<String> treated, double treatmentTime,
+            List<PredictorSpec> predictors, Double fitFrom, Double fitTo, List<String> donors, List<String> exclude,
+            Estimator estimator, VSearch vSearch, boolean placebos, Double mspeFilter, boolean conformal, double alpha,
+            long seed, List<String> traits, Training training) {
+        this(unit, time, outcome, treated, treatmentTime, predictors, fitFrom, fitTo, donors, exclude, estimator, vSearch,
+                placebos, mspeFilter, conformal, alpha, seed, traits, training, TimeScale.NUMBER);
     }
 
     /** A spec without a training stage. */
@@ -108,7 +121,16 @@ public record SynthSpec(
             throw new CeterisException("--fit-window ends before it starts");
         }
         if (fitTo != null && fitTo >= treatmentTime) {
-            throw new CeterisException("--fit-window must end before the treatment time " + PredictorSpec.fmt(treatmentTime));
+            throw new CeterisException("--fit-window must end before the treatment time " + timeScale(timeScale).text(treatmentTime));
+        }
+        timeScale = timeScale(timeScale);
+        for (PredictorSpec p : predictors) {
+            requireScale(timeScale, p);
+        }
+        if (training != null) {
+            for (PredictorSpec p : training.predictors()) {
+                requireScale(timeScale, p);
+            }
         }
         if (mspeFilter != null && !(mspeFilter > 0)) {
             throw new CeterisException("--mspe-filter must be a positive multiple, e.g. 5 or 20");
@@ -132,6 +154,19 @@ public record SynthSpec(
             if (!labels.add(p.label())) {
                 throw new CeterisException("predictor '" + p.label() + "' is given twice");
             }
+        }
+    }
+
+    private static TimeScale timeScale(TimeScale s) {
+        return s == null ? TimeScale.NUMBER : s;
+    }
+
+    /** A predictor's times must be written as the treatment time is (both dates or both periods). */
+    private static void requireScale(TimeScale scale, PredictorSpec p) {
+        boolean timed = p.at() != null || p.from() != null || p.to() != null;
+        if (timed && p.scale() != scale) {
+            throw new CeterisException("predictor '" + p.label() + "' gives " + p.scale().kind() + " but the treatment time is "
+                    + scale.kind() + "; write every time the same way");
         }
     }
 

@@ -41,7 +41,7 @@ class CallawaySantAnnaTest {
         for (Map<String, String> ref : attgt) {
             long g = (long) Fixtures.num(ref, "group");
             long t = (long) Fixtures.num(ref, "t");
-            DidResult.AttGt cell = r.attGt().stream().filter(c -> c.group() == g && c.time() == t).findFirst().orElseThrow();
+            DidResult.AttGt cell = r.attGt().stream().filter(c -> c.group().equals(g) && c.time().equals(t)).findFirst().orElseThrow();
             assertEquals(Fixtures.num(ref, "att"), cell.att(), EST_TOL, "ATT(" + g + "," + t + ")");
             assertRel(Fixtures.num(ref, "se"), cell.se(), "se ATT(" + g + "," + t + ")");
         }
@@ -61,7 +61,7 @@ class CallawaySantAnnaTest {
                 case "group": {
                     check(overall, overallSe, a.groupOverall(), "group overall");
                     long g = (long) Fixtures.num(ref, "egt");
-                    DidResult.GroupEstimate e = a.group().stream().filter(x -> x.group() == g).findFirst().orElseThrow();
+                    DidResult.GroupEstimate e = a.group().stream().filter(x -> x.group().equals(g)).findFirst().orElseThrow();
                     check(Fixtures.num(ref, "att_egt"), Fixtures.num(ref, "se_egt"), new DidResult.Estimate(e.att(), e.se()), "group " + g);
                     break;
                 }
@@ -75,7 +75,7 @@ class CallawaySantAnnaTest {
                 default: {
                     check(overall, overallSe, a.calendarOverall(), "calendar overall");
                     long t = (long) Fixtures.num(ref, "egt");
-                    DidResult.CalendarEstimate c = a.calendar().stream().filter(x -> x.time() == t).findFirst().orElseThrow();
+                    DidResult.CalendarEstimate c = a.calendar().stream().filter(x -> x.time().equals(t)).findFirst().orElseThrow();
                     check(Fixtures.num(ref, "att_egt"), Fixtures.num(ref, "se_egt"), new DidResult.Estimate(c.att(), c.se()), "calendar " + t);
                 }
             }

@@ -40,14 +40,14 @@ class CsPreparationTest {
         DidResult r = Did.analyze(spec(ComparisonGroup.NOT_YET), panel);
         // periods from the last cohort's adoption (2007) on are left out; cohort 2007 only compares
         assertEquals(4, r.nPeriods());
-        assertTrue(r.attGt().stream().allMatch(c -> c.group() < 2007 && c.time() < 2007));
+        assertTrue(r.attGt().stream().allMatch(c -> (Long) c.group() < 2007 && (Long) c.time() < 2007));
         // ATT(2004, 2004) by hand: change 2003→2004 of cohort 2004 minus that of cohorts 2006 and 2007
         double byHand = meanChange(rows, 2003, 2004, g -> g == 2004) - meanChange(rows, 2003, 2004, g -> g == 2006 || g == 2007);
-        DidResult.AttGt cell = r.attGt().stream().filter(c -> c.group() == 2004 && c.time() == 2004).findFirst().orElseThrow();
+        DidResult.AttGt cell = r.attGt().stream().filter(c -> c.group().equals(2004L) && c.time().equals(2004L)).findFirst().orElseThrow();
         assertEquals(byHand, cell.att(), 1e-12);
         // ATT(2006, 2006): base 2005, comparison only cohort 2007
         double byHand2 = meanChange(rows, 2005, 2006, g -> g == 2006) - meanChange(rows, 2005, 2006, g -> g == 2007);
-        DidResult.AttGt cell2 = r.attGt().stream().filter(c -> c.group() == 2006 && c.time() == 2006).findFirst().orElseThrow();
+        DidResult.AttGt cell2 = r.attGt().stream().filter(c -> c.group().equals(2006L) && c.time().equals(2006L)).findFirst().orElseThrow();
         assertEquals(byHand2, cell2.att(), 1e-12);
     }
 

@@ -15,4 +15,10 @@ public record Column(String name, String type) {
         String t = type.toUpperCase(Locale.ROOT);
         return NUMERIC.contains(t) || t.startsWith("DECIMAL") || t.startsWith("NUMERIC");
     }
+
+    /** True for a DATE or TIMESTAMP column (with or without time zone, in DuckDB's and Spark's spelling). */
+    public boolean temporal() {
+        String t = type.toUpperCase(Locale.ROOT);
+        return t.equals("DATE") || t.startsWith("TIMESTAMP");
+    }
 }

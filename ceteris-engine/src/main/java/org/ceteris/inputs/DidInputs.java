@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.ceteris.CeterisException;
+import org.ceteris.TimeScale;
 import org.ceteris.did.DidPanel;
 import org.ceteris.did.DidSpec;
 import org.ceteris.engine.Column;
@@ -30,8 +31,12 @@ public final class DidInputs {
         List<Column> columns = engine.columns(source);
         Dialect d = engine.dialect();
         String unit = d.asText(d.ident(Identifiers.requireColumn(columns, spec.unit(), source).name()));
-        String timeName = Identifiers.requireColumn(columns, spec.time(), source).name();
+        Column timeColumn = Identifiers.requireColumn(columns, spec.time(), source);
+        String timeName = timeColumn.name();
+        TimeScale scale = timeColumn.temporal() ? TimeScale.DATE : TimeScale.NUMBER;
         String relation = engine.relation(source);
+        PanelTime.requireWholeDays(engine, relation, timeColumn, scale);
+        String timeValue = scale == TimeScale.DATE ? PanelTime.expression(d, timeColumn, scale) : d.ident(timeName);
         String y = number(engine, columns, spec.outcome(), source, relation);
         List<String> covs = new ArrayList<>();
         for (String c : spec.covariates()) {
@@ -39,14 +44,22 @@ public final class DidInputs {
         }
         StringBuilder src = new StringBuilder("SELECT ").append(unit).append(" AS u, ")
                 .append(d.asText(d.ident(timeName))).append(" AS t_raw, ")
-                .append(wholeNumber(d.ident(timeName))).append(" AS t, ").append(y).append(" AS y");
+                .append(wholeNumber(timeValue)).append(" AS t, ").append(y).append(" AS y");
         if (spec.twoByTwo()) {
             src.append(", ").append(number(engine, columns, spec.treated(), source, relation)).append(" AS dtr");
             src.append(", ").append(number(engine, columns, spec.post(), source, relation)).append(" AS dpo");
         } else {
-            String ftName = Identifiers.requireColumn(columns, spec.firstTreated(), source).name();
+            Column ftColumn = Identifiers.requireColumn(columns, spec.firstTreated(), source);
+            String ftName = ftColumn.name();
             String ftText = "NULLIF(trim(" + d.asText(d.ident(ftName)) + "), '')";
-            src.append(", ").append(ftText).append(" AS ft_raw, coalesce(").append(wholeNumber(ftText)).append(", 0) AS ft");
+            if (ftColumn.temporal() != (scale == TimeScale.DATE)) {
+                throw new CeterisException("first-treated column '" + ftName + "' holds " + (ftColumn.temporal() ? "dates" : "period numbers")
+                        + " but time column '" + timeName + "' holds " + (scale == TimeScale.DATE ? "dates" : "period numbers")
+                        + "; give both as dates (empty for never treated) or both as period numbers (0 or empty for never)");
+            }
+            String ftValue = scale == TimeScale.DATE ? wholeNumber(PanelTime.expression(d, ftColumn, scale)) : wholeNumber(ftText);
+            PanelTime.requireWholeDays(engine, relation, ftColumn, scale);
+            src.append(", ").append(ftText).append(" AS ft_raw, coalesce(").append(ftValue).append(", 0) AS ft");
         }
         for (int k = 0; k < covs.size(); k++) {
             src.append(", ").append(covs.get(k)).append(" AS x").append(k);
@@ -62,8 +75,8 @@ public final class DidInputs {
             checks.append(", (SELECT u FROM s WHERE dtr NOT IN (0, 1) OR dpo NOT IN (0, 1) LIMIT 1) AS bad_flag")
                     .append(", (SELECT u FROM s GROUP BY u HAVING count(DISTINCT dtr) > 1 LIMIT 1) AS flip");
         } else {
-            checks.append(", (SELECT ft_raw FROM s WHERE ft_raw IS NOT NULL AND ").append(wholeNumber("ft_raw"))
-                    .append(" IS NULL LIMIT 1) AS bad_ft")
+            checks.append(", (SELECT ft_raw FROM s WHERE ft_raw IS NOT NULL AND ").append(scale == TimeScale.DATE ? "ft = 0" : wholeNumber("ft_raw") + " IS NULL")
+                    .append(" LIMIT 1) AS bad_ft")
                     .append(", (SELECT u").append(sep).append(d.asText("min(ft)")).append(sep).append(d.asText("max(ft)"))
                     .append(" FROM s WHERE u IS NOT NULL GROUP BY u HAVING count(DISTINCT ft) > 1 LIMIT 1) AS two_ft");
         }
@@ -71,7 +84,8 @@ public final class DidInputs {
         long total = found.getLong(0, "total");
         fail(found, "bad_time", v -> "time column '" + spec.time() + "' has a value that is not a whole-number period ('" + v[0]
                 + "'); use years or period numbers, e.g. --sql with year(date) or a period index");
-        fail(found, "dup", v -> "unit '" + v[0] + "' has more than one row for period " + v[1]
+        fail(found, "dup", v -> "unit '" + v[0] + "' has more than one row for period "
+                + (scale == TimeScale.DATE ? TimeScale.DATE.label(Double.parseDouble(v[1])) : v[1])
                 + "; give one row per unit and period (aggregate first with --sql ... GROUP BY unit, period)");
         if (spec.twoByTwo()) {
             fail(found, "bad_flag", v -> "--treated and --post must be 0/1 flags; unit '" + v[0] + "' has another value");
@@ -97,7 +111,42 @@ public final class DidInputs {
             where.append(" AND x").append(k).append(" IS NOT NULL");
         }
         cell.append(" FROM (").append(src).append(") s").append(where).append(" GROUP BY u, t ORDER BY u, t");
-        return toPanel(spec, engine.queryColumns(cell.toString(), total), total);
+        DidPanel panel = toPanel(spec, engine.queryColumns(cell.toString(), total), total);
+        return scale == TimeScale.DATE ? dated(spec, panel) : panel;
+    }
+
+    /**
+     * A panel read with day numbers as periods, renumbered: the periods become the positions 1..T of
+     * the distinct dates (so event times count periods whatever the gaps) and each first treated date
+     * its position. A first treated date after the last date means not treated within the panel (0);
+     * any other date that is not one of the panel's is an error.
+     */
+    private static DidPanel dated(DidSpec spec, DidPanel p) {
+        long[] days = p.periods();
+        long[] periods = new long[days.length];
+        List<String> dates = new ArrayList<>();
+        for (int i = 0; i < days.length; i++) {
+            periods[i] = i + 1;
+            dates.add(String.valueOf(TimeScale.DATE.label(days[i])));
+        }
+        long[] first = null;
+        if (p.firstTreated() != null) {
+            first = new long[p.firstTreated().length];
+            for (int u = 0; u < first.length; u++) {
+                long ft = p.firstTreated()[u];
+                int k = Arrays.binarySearch(days, ft);
+                if (ft == 0 || ft > days[days.length - 1]) {
+                    first[u] = 0;
+                } else if (k < 0) {
+                    throw new CeterisException("unit '" + p.units().get(u) + "' is first treated on " + TimeScale.DATE.label(ft)
+                            + ", which is not one of the dates in '" + spec.time() + "'; give the first date of the panel on which it is treated");
+                } else {
+                    first[u] = k + 1;
+                }
+            }
+        }
+        return new DidPanel(p.units(), periods, p.unit(), p.period(), p.outcome(), p.treated(), p.post(), first, p.covariateNames(),
+                p.covariates(), p.missingRows(), dates);
     }
 
     /**

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.ceteris.CeterisException;
+import org.ceteris.TimeScale;
 import org.ceteris.engine.Column;
 import org.ceteris.engine.Columns;
 import org.ceteris.engine.Dialect;
@@ -33,14 +34,15 @@ public final class SynthInputs {
         List<Column> columns = engine.columns(source);
         Dialect d = engine.dialect();
         String unit = Identifiers.requireColumn(columns, spec.unit(), source).name();
-        String time = Identifiers.requireColumn(columns, spec.time(), source).name();
-        if (!Identifiers.requireColumn(columns, time, source).numeric()) {
-            throw new CeterisException("time column '" + time + "' must be numeric (a year, week or period number); convert it in --sql");
-        }
+        Column timeColumn = Identifiers.requireColumn(columns, spec.time(), source);
+        String time = timeColumn.name();
+        TimeScale scale = PanelTime.scale(timeColumn);
+        PanelTime.requireSame(timeColumn, scale, spec.timeScale(), "--treatment-time " + spec.timeScale().text(spec.treatmentTime()));
         String outcome = Identifiers.requireNumeric(columns, spec.outcome(), source).name();
         String rel = engine.relation(source);
+        PanelTime.requireWholeDays(engine, rel, timeColumn, scale);
         String u = d.asText(d.ident(unit));
-        String t = "CAST(" + d.ident(time) + " AS DOUBLE)";
+        String t = PanelTime.expression(d, timeColumn, scale);
         Columns panel = engine.queryColumns("SELECT " + u + " AS u, " + t + " AS t, count(*) AS n, max(" + d.finiteOrNull(d.ident(outcome))
                 + ") AS y, count(" + d.finiteOrNull(d.ident(outcome)) + ") AS ny FROM " + rel + " WHERE " + d.ident(unit)
                 + " IS NOT NULL AND " + d.ident(time) + " IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2");
@@ -55,7 +57,7 @@ public final class SynthInputs {
             String name = names.get(i);
             double tt = ts[i];
             if (count[i] > 1) {
-                throw new CeterisException("duplicate rows for unit '" + name + "' at " + spec.time() + " " + PredictorSpec.label(tt)
+                throw new CeterisException("duplicate rows for unit '" + name + "' at " + spec.time() + " " + scale.text(tt)
                         + " (" + count[i] + " rows); the panel needs one row per unit and time: aggregate it in --sql");
             }
             timeSet.add(tt);
@@ -75,9 +77,9 @@ public final class SynthInputs {
             for (int j = 0; j < times.length; j++) {
                 Double v = row.get(times[j]);
                 if (v == null) {
-                    missing.add(PredictorSpec.label(times[j]));
+                    missing.add(scale.text(times[j]));
                 } else if (v.isNaN()) {
-                    empty.add(PredictorSpec.label(times[j]));
+                    empty.add(scale.text(times[j]));
                 } else {
                     y[k][j] = v;
                 }
@@ -111,7 +113,7 @@ public final class SynthInputs {
         for (int i = 0; i < n; i++) {
             PredictorSpec p = specs.get(i);
             String col = Identifiers.requireNumeric(columns, p.column(), source).name();
-            String cond = condition(p, t, spec.treatmentTime(), times);
+            String cond = condition(p, t, spec.treatmentTime(), times, spec.timeScale());
             sql.append(", avg(CASE WHEN ").append(cond).append(" THEN ").append(d.finiteOrNull(d.ident(col))).append(" END) AS a").append(i);
         }
         sql.append(" FROM ").append(rel).append(" GROUP BY 1");
@@ -131,11 +133,11 @@ public final class SynthInputs {
         return out;
     }
 
-    private static String condition(PredictorSpec p, String t, double treatmentTime, double[] times) {
+    private static String condition(PredictorSpec p, String t, double treatmentTime, double[] times, TimeScale scale) {
         if (p.special()) {
             if (java.util.Arrays.stream(times).noneMatch(x -> x == p.at())) {
-                throw new CeterisException("predictor '" + p.label() + "': time " + PredictorSpec.label(p.at()) + " is not in the data ("
-                        + PredictorSpec.label(times[0]) + " to " + PredictorSpec.label(times[times.length - 1]) + ")");
+                throw new CeterisException("predictor '" + p.label() + "': time " + scale.text(p.at()) + " is not in the data ("
+                        + scale.text(times[0]) + " to " + scale.text(times[times.length - 1]) + ")");
             }
             return t + " = " + p.at();
         }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.ceteris.CeterisException;
+import org.ceteris.TimeScale;
 import org.ceteris.engine.Engine;
 import org.ceteris.engine.Source;
 import org.ceteris.inputs.SynthInputs;
@@ -35,17 +36,13 @@ public final class SynthStudy extends NamedStudyMethod {
         List<PredictorSpec> predictors = new ArrayList<>();
         p.strings("predictor").forEach(s -> predictors.add(PredictorSpec.parseMean(s)));
         p.strings("special").forEach(s -> predictors.add(PredictorSpec.parseSpecial(s)));
-        double[] window = window(p.optString("fit_window"));
         String tt = p.string("treatment_time");
-        double treatmentTime;
-        try {
-            treatmentTime = Double.parseDouble(tt.strip());
-        } catch (NumberFormatException e) {
-            throw new CeterisException("treatment time '" + tt + "' is not a number (a year, week or period)");
-        }
+        TimeScale scale = TimeScale.of(tt);
+        double treatmentTime = scale.parse(tt, "--treatment-time");
+        double[] window = window(p.optString("fit_window"), "--fit-window", scale);
         Double filter = p.has("mspe_filter") ? p.doubleOr("mspe_filter", Double.NaN) : null;
         SynthSpec.Training training = null;
-        double[] trainWindow = window(p.optString("train_fit_window"));
+        double[] trainWindow = window(p.optString("train_fit_window"), "--train-fit-window", scale);
         if (trainWindow != null) {
             List<PredictorSpec> train = new ArrayList<>();
             p.strings("train_predictor").forEach(s -> train.add(PredictorSpec.parseMean(s)));
@@ -58,23 +55,25 @@ public final class SynthStudy extends NamedStudyMethod {
                 predictors, window == null ? null : window[0], window == null ? null : window[1], p.strings("donors"),
                 p.strings("exclude"), SynthSpec.Estimator.parse(p.optString("method")), SynthSpec.VSearch.parse(p.optString("v_search")),
                 p.flag("placebos"), filter, p.flag("conformal"), p.doubleOr("alpha", 0.1), p.longOr("seed", 1), p.strings("traits"),
-                training);
+                training, scale);
     }
 
-    /** {@code FROM-TO} as two numbers, or null. */
-    public static double[] window(String text) {
+    /**
+     * A window {@code FROM-TO} or {@code FROM..TO} of period numbers, or {@code FROM..TO} of dates
+     * (written as the treatment time is, {@code scale}), as two times; null when not given.
+     */
+    public static double[] window(String text, String flag, TimeScale scale) {
         if (text == null) {
             return null;
         }
-        int dash = text.indexOf('-', 1);
-        try {
-            if (dash < 0) {
-                throw new NumberFormatException();
-            }
-            return new double[] {Double.parseDouble(text.substring(0, dash).strip()), Double.parseDouble(text.substring(dash + 1).strip())};
-        } catch (NumberFormatException e) {
-            throw new CeterisException("--fit-window '" + text + "': write it as FROM-TO, e.g. 1970-1988");
+        String example = scale == TimeScale.DATE ? "FROM..TO, e.g. 2026-01-05..2026-02-23" : "FROM-TO, e.g. 1970-1988";
+        String[] ends = PredictorSpec.window(text, flag + " '" + text + "'", example);
+        TimeScale written = PredictorSpec.scale(ends[0], ends[1], flag + " '" + text + "'");
+        if (written != scale) {
+            throw new CeterisException(flag + " '" + text + "' gives " + written.kind() + " but the treatment time is " + scale.kind()
+                    + "; write every time the same way");
         }
+        return new double[] {scale.parse(ends[0], flag + " '" + text + "': time"), scale.parse(ends[1], flag + " '" + text + "': time")};
     }
 
     /** Reads the panel with the engine and fits; placebo fits run through {@code parallel}. */

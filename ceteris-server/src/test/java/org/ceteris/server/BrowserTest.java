@@ -313,6 +313,11 @@ class BrowserTest {
                 "the demotion and the winner are marked: " + sequential.getText());
         WebElement synth = driver.findElement(By.cssSelector(".chart[data-title='synth 0'] svg"));
         assertTrue(synth.getText().contains("change starts"), "the treatment time is marked: " + synth.getText());
+        WebElement dated = driver.findElement(By.cssSelector(".chart[data-title='synth 1'] svg"));
+        List<String> labels = dated.findElements(By.cssSelector("text")).stream().map(t -> t.getAttribute("textContent")).toList();
+        assertTrue(labels.contains("change starts") && labels.contains("2026-02-01") && labels.contains("2026-03-08"),
+                "dates (ticks on a UTC time axis), the treatment date marked: " + labels);
+        assertEquals(2, dated.findElements(By.cssSelector("g.mark-line.role-mark path")).size(), "actual and synthetic over dates");
     }
 
     /** Issue 21: the live loop on the dashboard — each arm's traffic share day by day, revisions marked — at 1280 and 375 px. */
