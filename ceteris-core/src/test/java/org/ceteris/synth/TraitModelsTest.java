@@ -13,7 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import org.ceteris.CeterisException;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -132,20 +131,13 @@ class TraitModelsTest {
         return (double) covered / total;
     }
 
-    @Test
-    void candidatesAreCoveredAtTheNominalRateSmall() {
-        double rate = coverage(2026120501L, 40, 10, 16);
-        System.out.printf(Locale.ROOT, "trait model, 40 worlds: 90%% prediction intervals cover %.3f%n", rate);
-        // 40 worlds × 16 candidates, correlated within a world: a wide band that still catches a plug-in τ² (~0.8)
-        assertTrue(rate > 0.85 && rate < 0.97, "coverage " + rate);
-    }
-
-    @Tag("slow")
+    /** About 8 s: 300 worlds of 10 treated cities with placebos; 4,800 candidate intervals. */
     @Test
     void candidatesAreCoveredAtTheNominalRate() {
         double rate = coverage(2026120502L, 300, 10, 16);
         System.out.printf(Locale.ROOT, "trait model, 300 worlds: 90%% prediction intervals cover %.3f%n", rate);
-        assertTrue(rate > 0.87 && rate < 0.95, "coverage " + rate);
+        // a plug-in τ² gives 0.82 here; 4,800 intervals, correlated within a world
+        assertTrue(rate > 0.87 && rate < 0.93, "coverage " + rate);
     }
 
     @Test
