@@ -47,8 +47,8 @@ final class SynthTraits {
                 double lo = rows.getDouble(r, "lo" + i);
                 double hi = rows.getDouble(r, "hi" + i);
                 if (lo != hi) {
-                    throw new CeterisException("trait '" + names[i] + "' varies within unit '" + unit + "' (" + PredictorSpec.fmt(lo)
-                            + " to " + PredictorSpec.fmt(hi) + "); a trait is one value per unit: use a fixed value, e.g. its pre-period mean,"
+                    throw new CeterisException("trait '" + names[i] + "' varies within unit '" + unit + "' (" + PredictorSpec.label(lo)
+                            + " to " + PredictorSpec.label(hi) + "); a trait is one value per unit: use a fixed value, e.g. its pre-period mean,"
                             + " or make it a --predictor");
                 }
             }
