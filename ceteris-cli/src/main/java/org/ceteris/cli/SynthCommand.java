@@ -12,6 +12,8 @@ import org.ceteris.studies.SynthStudy;
 import org.ceteris.synth.HeterogeneityResult;
 import org.ceteris.synth.SynthResult;
 import org.ceteris.synth.SynthSpec;
+import org.ceteris.synth.TraitExpansion;
+import org.ceteris.synth.TraitModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -75,7 +77,14 @@ public final class SynthCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "seed of the random starts of the weight search; default ${DEFAULT-VALUE}") long seed;
 
     @Option(names = "--traits", paramLabel = "COL,…",
-            description = "unit columns to set against each treated unit's effect (with several --treated)") String traits;
+            description = "unit columns (one value per unit) to set against each treated unit's effect (with several --treated)") String traits;
+
+    @Option(names = "--predict-candidates",
+            description = "with --traits and --placebos: model the effects on the traits and rank untreated units by predicted effect")
+    boolean predictCandidates;
+
+    @Option(names = "--candidates", paramLabel = "A,B,…",
+            description = "units to rank with --predict-candidates (default every untreated unit)") String candidates;
 
     @Mixin DataOptions data;
 
@@ -83,11 +92,13 @@ public final class SynthCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SynthSpec synthSpec = SynthStudy.spec(FlagParams.of(spec, Set.of("data", "output"), "synth"));
+        var params = FlagParams.of(spec, Set.of("data", "output"), "synth");
+        SynthSpec synthSpec = SynthStudy.spec(params);
+        TraitExpansion expansion = SynthStudy.expansion(params);
         CeterisResult result;
         try (DataOptions.Opened opened = data.open()) {
             result = OnAllCores.run("ceteris-synth", synthSpec.placebos() ? "placebo fits" : null, output.json,
-                    parallel -> SynthStudy.run(opened.engine(), opened.source(), synthSpec, parallel));
+                    parallel -> SynthStudy.run(opened.engine(), opened.source(), synthSpec, expansion, parallel));
         }
         return output.print(result, x -> x instanceof SynthResult r ? render(r) : render((HeterogeneityResult) x));
     }
@@ -159,9 +170,37 @@ public final class SynthCommand implements Callable<Integer> {
             t.row(row);
         }
         sb.append(t.render()).append('\n');
+        if (r.traitModel() != null) {
+            traitModel(sb, r.traitModel());
+        }
         diagnostics(sb, r.diagnostics());
         sb.append(r.summary()).append('\n');
         return sb.toString();
+    }
+
+    private static void traitModel(StringBuilder sb, TraitModel m) {
+        if (!m.fitted()) {
+            return;
+        }
+        String level = Wording.confidence(1 - m.level());
+        sb.append("Effect per unit of each trait (meta-regression, ").append(level).append(" intervals)\n");
+        TextTable c = new TextTable(List.of("term", "estimate", "low", "high", "p"));
+        for (TraitModel.Coefficient x : m.coefficients()) {
+            c.row(List.of(x.term(), Wording.number(x.estimate()), Wording.number(x.low()), Wording.number(x.high()),
+                    String.format(Locale.ROOT, "%.3f", x.pValue())));
+        }
+        sb.append(c.render()).append('\n');
+        sb.append("Candidate units by predicted effect (").append(level).append(" prediction ranges)\n");
+        List<String> head = new ArrayList<>(List.of("rank", "unit", "predicted", "low", "high"));
+        head.addAll(m.traits());
+        TextTable t = new TextTable(head);
+        for (TraitModel.Candidate x : m.candidates()) {
+            List<String> row = new ArrayList<>(List.of(String.valueOf(x.rank()), x.unit(), Wording.number(x.predicted()),
+                    Wording.number(x.low()), Wording.number(x.high())));
+            x.traits().values().forEach(v -> row.add(Wording.number(v)));
+            t.row(row);
+        }
+        sb.append(t.render()).append('\n');
     }
 
     private static void diagnostics(StringBuilder sb, List<Diagnostic> diagnostics) {

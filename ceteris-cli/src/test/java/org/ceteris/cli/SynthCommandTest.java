@@ -121,14 +121,14 @@ class SynthCommandTest {
     void heterogeneityTable() throws Exception {
         Path csv = panel(dir.resolve("p.csv"), 14, false, false);
         JsonNode j = Json.read(Cli.run("synth", "--data", csv.toString(), "--unit", "city", "--time", "week", "--outcome", "signups",
-                "--treated", "C01,C02,C03", "--treatment-time", "16", "--traits", "income", "--json").ok().out());
+                "--treated", "C01,C02,C03", "--treatment-time", "16", "--traits", "region_size", "--json").ok().out());
         assertEquals("synthetic_control_heterogeneity", j.get("method").asText());
         assertEquals(3, j.get("effects").size());
-        assertTrue(j.get("effects").get(0).get("traits").has("income"));
+        assertTrue(j.get("effects").get(0).get("traits").has("region_size"));
         assertEquals(3, j.get("fits").size());
         // the treated cities are not donors of each other
         assertTrue(!j.get("fits").get(0).get("weights").has("C02"));
-        assertTrue(j.get("associations").has("income"));
+        assertTrue(j.get("associations").has("region_size"));
     }
 
     @Test

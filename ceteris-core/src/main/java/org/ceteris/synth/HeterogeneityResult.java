@@ -12,6 +12,8 @@ import org.ceteris.result.Diagnostic;
  * @param effects      one row per treated unit, largest effect first
  * @param associations per trait, the correlation across treated units between the trait and the effect (null with fewer than 3 units)
  * @param fits         the full fit of each treated unit, in the order given
+ * @param traitModel   the meta-regression of effects on traits and the ranked candidate units
+ *                     ({@code --predict-candidates}); null when not asked for
  */
 public record HeterogeneityResult(
         String method,
@@ -21,7 +23,8 @@ public record HeterogeneityResult(
         Map<String, Double> associations,
         List<SynthResult> fits,
         List<Diagnostic> diagnostics,
-        String summary) implements CeterisResult {
+        String summary,
+        TraitModel traitModel) implements CeterisResult {
 
     public static final String METHOD = "synthetic_control_heterogeneity";
 

@@ -27,7 +27,8 @@ final class PlaceboInference {
                 i -> fitter.fit(donors[i], SynthFitter.without(donors, donors[i]), seed + 7919L * (i + 1)));
         List<SynthResult.Placebo> out = new ArrayList<>();
         for (SynthFitter.Fitted f : fits) {
-            out.add(new SynthResult.Placebo(units.get(f.treated()), f.preMspe(), f.postMspe(), ratio(f.postMspe(), f.preMspe())));
+            out.add(new SynthResult.Placebo(units.get(f.treated()), f.preMspe(), f.postMspe(), ratio(f.postMspe(), f.preMspe()),
+                    f.att(fitter.outcome(), fitter.t0())));
         }
         return out;
     }

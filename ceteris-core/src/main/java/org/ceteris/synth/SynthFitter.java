@@ -42,6 +42,10 @@ final class SynthFitter {
         return t0;
     }
 
+    double[][] outcome() {
+        return panel.outcome();
+    }
+
     int[] fitWindow() {
         return fit;
     }

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.ceteris.CeterisException;
 import org.ceteris.report.Wording;
 import org.ceteris.result.Diagnostic;
 import org.ceteris.result.DiagnosticCode;
@@ -21,6 +22,20 @@ public final class SynthHeterogeneity {
     }
 
     public static HeterogeneityResult analyze(SynthSpec spec, SynthPanel panel, Parallel parallel) {
+        return analyze(spec, panel, null, parallel);
+    }
+
+    /**
+     * With {@code expansion} (not null) also the meta-regression of the effects on the traits and the
+     * ranked candidates ({@link TraitModels}); it needs traits and placebos.
+     */
+    public static HeterogeneityResult analyze(SynthSpec spec, SynthPanel panel, TraitExpansion expansion, Parallel parallel) {
+        if (expansion != null && spec.traits().isEmpty()) {
+            throw new CeterisException("--predict-candidates models the effect on unit traits: name them with --traits COL,…");
+        }
+        if (expansion != null && !spec.placebos()) {
+            throw new CeterisException("--predict-candidates weighs each city by its placebo spread: add --placebos");
+        }
         List<SynthResult> fits = new ArrayList<>();
         for (String t : spec.treated()) {
             fits.add(SynthAnalysis.analyze(spec, panel, t, parallel));
@@ -49,8 +64,10 @@ public final class SynthHeterogeneity {
             diagnostics.add(Diagnostic.info(DiagnosticCode.SMALL_SAMPLE,
                     "With fewer than 3 treated units no link between traits and effects can be measured."));
         }
+        TraitModel model = expansion == null ? null : TraitModels.fit(spec, panel, fits, expansion);
+        String summary = summary(spec, effects, associations);
         return new HeterogeneityResult(HeterogeneityResult.METHOD, spec.timeScale().label(spec.treatmentTime()), spec.traits(), effects,
-                associations, fits, diagnostics, summary(spec, effects, associations));
+                associations, fits, diagnostics, model == null ? summary : summary + " " + model.sentence(), model);
     }
 
     static Double correlation(List<HeterogeneityResult.Effect> effects, String trait) {

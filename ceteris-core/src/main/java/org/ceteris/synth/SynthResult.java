@@ -81,8 +81,8 @@ public record SynthResult(
     public record Gap(Object time, double actual, double synthetic, double gap) {
     }
 
-    /** One placebo unit treated in place of the real one. */
-    public record Placebo(String unit, double preMspe, double postMspe, double ratio) {
+    /** One placebo unit treated in place of the real one; {@code att} is its average gap after the treatment time. */
+    public record Placebo(String unit, double preMspe, double postMspe, double ratio, double att) {
     }
 
     /** A conformal interval for the effect in one post-treatment period. */

@@ -14,10 +14,10 @@ class PlaceboInferenceTest {
     @Test
     void rankCountsTheTreatedUnitAndHonoursTheFilter() {
         List<SynthResult.Placebo> placebos = List.of(
-                new SynthResult.Placebo("A", 1, 50, 50),
-                new SynthResult.Placebo("B", 1, 5, 5),
-                new SynthResult.Placebo("C", 100, 2000, 20), // poor pre-fit: dropped by a filter of 5
-                new SynthResult.Placebo("D", 2, 4, 2));
+                new SynthResult.Placebo("A", 1, 50, 50, 0),
+                new SynthResult.Placebo("B", 1, 5, 5, 0),
+                new SynthResult.Placebo("C", 100, 2000, 20, 0), // poor pre-fit: dropped by a filter of 5
+                new SynthResult.Placebo("D", 2, 4, 2, 0));
         // treated ratio 10, pre-MSPE 2: A and C are at least as extreme → (1 + 2) / 5
         assertEquals(3.0 / 5, PlaceboInference.pValue(10, 2, placebos, null), 1e-12);
         // with the filter C (pre 100 > 5 × 2) is left out → (1 + 1) / 4

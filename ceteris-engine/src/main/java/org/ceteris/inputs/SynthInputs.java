@@ -93,6 +93,7 @@ public final class SynthInputs {
                         + " " + list(empty) + "; fill it or drop the unit with --exclude");
             }
         }
+        SynthTraits.check(engine, source, spec.traits(), columns, u, unit, rel);
         List<PredictorSpec> traits = new ArrayList<>();
         spec.traits().forEach(c -> traits.add(new PredictorSpec(c, null, null, null)));
         return new SynthPanel(units, times, y, aggregates(engine, source, spec, spec.predictors(), columns, units, times, u, t, rel),

@@ -17,6 +17,7 @@ import org.ceteris.synth.SynthHeterogeneity;
 import org.ceteris.synth.SynthPanel;
 import org.ceteris.synth.SynthResult;
 import org.ceteris.synth.SynthSpec;
+import org.ceteris.synth.TraitExpansion;
 
 /**
  * Synthetic control as a study: parameters as the flags of {@code ceteris synth} in snake_case
@@ -28,7 +29,7 @@ public final class SynthStudy extends NamedStudyMethod {
     public SynthStudy() {
         super("synth", Set.of("unit", "time", "outcome", "treated", "treatment_time", "predictor", "special", "fit_window", "donors",
                 "exclude", "method", "v_search", "placebos", "mspe_filter", "conformal", "alpha", "seed", "traits",
-                "train_predictor", "train_special", "train_fit_window"));
+                "train_predictor", "train_special", "train_fit_window", "predict_candidates", "candidates"));
     }
 
     /** The spec from study parameters; list parameters take YAML lists or comma-separated text. */
@@ -58,6 +59,20 @@ public final class SynthStudy extends NamedStudyMethod {
                 training, scale);
     }
 
+    /** The "where next?" request ({@code predict_candidates}, optional {@code candidates}), or null. */
+    public static TraitExpansion expansion(Params p) {
+        if (!p.flag("predict_candidates")) {
+            if (p.has("candidates")) {
+                throw new CeterisException("--candidates lists the cities to rank: add --predict-candidates");
+            }
+            return null;
+        }
+        if (p.has("candidates") && p.strings("candidates").isEmpty()) {
+            throw new CeterisException("no candidate cities: --candidates is empty; name them (A,B,…) or leave it out to rank every untreated unit");
+        }
+        return new TraitExpansion(p.strings("candidates"));
+    }
+
     /**
      * A window {@code FROM-TO} or {@code FROM..TO} of period numbers, or {@code FROM..TO} of dates
      * (written as the treatment time is, {@code scale}), as two times; null when not given.
@@ -78,6 +93,14 @@ public final class SynthStudy extends NamedStudyMethod {
 
     /** Reads the panel with the engine and fits; placebo fits run through {@code parallel}. */
     public static CeterisResult run(Engine engine, Source source, SynthSpec spec, Parallel parallel) {
+        return run(engine, source, spec, null, parallel);
+    }
+
+    /** As {@link #run(Engine, Source, SynthSpec, Parallel)}, with the trait model and ranked candidates when {@code expansion} is set. */
+    public static CeterisResult run(Engine engine, Source source, SynthSpec spec, TraitExpansion expansion, Parallel parallel) {
+        if (expansion != null && spec.treated().size() < 2) {
+            throw new CeterisException("--predict-candidates learns from several treated cities: give them with --treated A,B,C");
+        }
         SynthPanel panel = engine.stableRead(() -> SynthInputs.load(engine, source, spec));
         if (spec.treated().size() == 1) {
             if (!spec.traits().isEmpty()) {
@@ -85,13 +108,13 @@ public final class SynthStudy extends NamedStudyMethod {
             }
             return SynthAnalysis.analyze(spec, panel, spec.treated().get(0), parallel);
         }
-        return SynthHeterogeneity.analyze(spec, panel, parallel);
+        return SynthHeterogeneity.analyze(spec, panel, expansion, parallel);
     }
 
     @Override
     public CeterisResult run(Engine engine, Source source, Params params) {
         params.requireOnly(parameters());
-        return run(engine, source, spec(params), Parallel.sequential());
+        return run(engine, source, spec(params), expansion(params), Parallel.sequential());
     }
 
     /**
