@@ -120,8 +120,9 @@ public final class SynthCommand implements Callable<Integer> {
                     Wording.number(x.synthetic()), Wording.number(x.donorMean())));
         }
         sb.append(b.render()).append('\n');
-        sb.append(String.format(Locale.ROOT, "pre-period RMSPE %s, post-period RMSPE %s, average effect %s%n",
-                Wording.number(r.preRmspe()), Wording.number(r.postRmspe()), Wording.number(r.att())));
+        sb.append(String.format(Locale.ROOT, "pre-period RMSPE %s, post-period RMSPE %s, average effect %s%s%n",
+                Wording.number(r.preRmspe()), Wording.number(r.postRmspe()), Wording.number(r.att()),
+                r.relativeAtt() == null ? "" : " (" + Wording.signedPercent(r.relativeAtt()) + ")"));
         if (r.pValue() != null) {
             sb.append(String.format(Locale.ROOT, "placebo rank p = %.4f (%d placebos)%n", r.pValue(), r.placebos().size()));
         }
@@ -160,11 +161,12 @@ public final class SynthCommand implements Callable<Integer> {
     static String render(HeterogeneityResult r) {
         StringBuilder sb = new StringBuilder();
         sb.append("Synthetic control for ").append(r.effects().size()).append(" treated units, treated from ").append(r.treatmentTime()).append("\n\n");
-        List<String> head = new ArrayList<>(List.of("treated", "effect", "pre RMSPE", "placebo p"));
+        List<String> head = new ArrayList<>(List.of("treated", "effect", "effect %", "pre RMSPE", "placebo p"));
         head.addAll(r.traits());
         TextTable t = new TextTable(head);
         for (HeterogeneityResult.Effect e : r.effects()) {
-            List<String> row = new ArrayList<>(List.of(e.treated(), Wording.number(e.att()), Wording.number(e.preRmspe()),
+            List<String> row = new ArrayList<>(List.of(e.treated(), Wording.number(e.att()),
+                    e.relativeAtt() == null ? "" : Wording.signedPercent(e.relativeAtt()), Wording.number(e.preRmspe()),
                     e.pValue() == null ? "" : String.format(Locale.ROOT, "%.3f", e.pValue())));
             e.traits().values().forEach(v -> row.add(Wording.number(v)));
             t.row(row);

@@ -41,7 +41,7 @@ class SynthCommandTest {
         List<String> fields = new ArrayList<>();
         j.fieldNames().forEachRemaining(fields::add);
         assertEquals(List.of("method", "treated", "treatment_time", "weights", "predictor_weights", "balance", "pre_rmspe", "post_rmspe",
-                "att", "fit_loss", "predictor_loss", "v_search", "gaps", "placebos", "p_value", "intervals"), fields.subList(0, 16));
+                "att", "relative_att", "fit_loss", "predictor_loss", "v_search", "gaps", "placebos", "p_value", "intervals"), fields.subList(0, 17));
         // the loss V minimises over 1970–88, and what the search did (issue 22)
         assertEquals(3.0768, j.get("fit_loss").asDouble(), 1e-3);
         assertTrue(j.get("predictor_loss").asDouble() >= 0);
@@ -80,6 +80,19 @@ class SynthCommandTest {
         assertTrue(j.get("p_value").isNull());
         assertTrue(j.get("intervals").isNull());
         assertTrue(j.get("summary").asText().contains("California"));
+        // the effect in percent of the synthetic version after 1989: Σ gap / Σ synthetic, as the summary says it
+        double gap = 0;
+        double synthetic = 0;
+        for (JsonNode year : j.get("gaps")) {
+            if (year.get("time").asInt() >= 1989) {
+                gap += year.get("gap").asDouble();
+                synthetic += year.get("synthetic").asDouble();
+            }
+        }
+        assertEquals(gap / synthetic, j.get("relative_att").asDouble(), 1e-12);
+        assertTrue(j.get("relative_att").asDouble() < -0.2, "Prop 99 cut sales by about a quarter: " + j.get("relative_att"));
+        String percent = String.format(Locale.ROOT, "(%.1f%%)", 100 * j.get("relative_att").asDouble());
+        assertTrue(j.get("summary").asText().contains(percent), percent + " in " + j.get("summary").asText());
     }
 
     @Test
@@ -129,6 +142,19 @@ class SynthCommandTest {
         // the treated cities are not donors of each other
         assertTrue(!j.get("fits").get(0).get("weights").has("C02"));
         assertTrue(j.get("associations").has("region_size"));
+        // each city's effect in percent is its own fit's, and the text table shows it
+        for (JsonNode e : j.get("effects")) {
+            JsonNode fit = null;
+            for (JsonNode f : j.get("fits")) {
+                fit = f.get("treated").equals(e.get("treated")) ? f : fit;
+            }
+            assertEquals(fit.get("relative_att").asDouble(), e.get("relative_att").asDouble(), 0, e.toString());
+            assertEquals(e.get("att").asDouble() < 0, e.get("relative_att").asDouble() < 0, e.toString());
+        }
+        String text = Cli.run("synth", "--data", csv.toString(), "--unit", "city", "--time", "week", "--outcome", "signups",
+                "--treated", "C01,C02,C03", "--treatment-time", "16", "--traits", "region_size").ok().out();
+        String c01 = org.ceteris.report.Wording.signedPercent(j.get("fits").get(0).get("relative_att").asDouble());
+        assertTrue(text.contains("effect %") && text.contains(c01), c01 + " in\n" + text);
     }
 
     @Test

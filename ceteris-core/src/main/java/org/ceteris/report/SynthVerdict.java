@@ -21,10 +21,10 @@ public final class SynthVerdict {
         List<String> s = new ArrayList<>();
         String what = Wording.humanize(outcome);
         String direction = r.att() < 0 ? "lower" : "higher";
-        double relative = relative(r);
+        Double relative = r.relativeAtt();
         s.add("From " + r.treatmentTime() + " on, " + r.treated() + "'s " + what + " was on average "
                 + Wording.number(Math.abs(r.att())) + " " + direction + " per period than its synthetic version"
-                + (Double.isFinite(relative) ? " (" + (relative > 0 ? "+" : "") + Wording.percent(relative) + ")" : "") + ", "
+                + (relative != null ? " (" + Wording.signedPercent(relative) + ")" : "") + ", "
                 + "a weighted mix of " + donors(r.weights()) + " that tracked it before treatment with a typical miss of "
                 + Wording.number(r.preRmspe()) + ".");
         if (r.pValue() != null && r.placebos() != null) {
@@ -48,31 +48,6 @@ public final class SynthVerdict {
                     .findFirst().orElse("") + (warnings > 1 ? " (" + (warnings - 1) + " more warning(s) below.)" : ""));
         }
         return String.join(" ", s);
-    }
-
-    /**
-     * The effect relative to the synthetic version over the treated periods: Σ gap / Σ synthetic, so
-     * that "+15%" reads as "15% more than without the treatment"; NaN when the synthetic sum is not
-     * positive (a relative change of nothing means nothing).
-     */
-    static double relative(SynthResult r) {
-        double gap = 0;
-        double synthetic = 0;
-        for (SynthResult.Gap g : r.gaps()) {
-            if (atOrAfter(g.time(), r.treatmentTime())) {
-                gap += g.gap();
-                synthetic += g.synthetic();
-            }
-        }
-        return synthetic > 0 ? gap / synthetic : Double.NaN;
-    }
-
-    /** Times are Numbers or ISO dates (which sort as text: YYYY-MM-DD). */
-    private static boolean atOrAfter(Object time, Object start) {
-        if (time instanceof Number a && start instanceof Number b) {
-            return a.doubleValue() >= b.doubleValue();
-        }
-        return String.valueOf(time).compareTo(String.valueOf(start)) >= 0;
     }
 
     private static String donors(Map<String, Double> weights) {

@@ -17,6 +17,11 @@ public final class Wording {
         return number(pct) + "%";
     }
 
+    /** 0.0312 → "+3.1%", −0.0312 → "-3.1%": a change, with its sign. */
+    public static String signedPercent(double fraction) {
+        return (fraction > 0 ? "+" : "") + percent(fraction);
+    }
+
     /** A number with about three significant digits, no exponent for everyday magnitudes. */
     public static String number(double x) {
         if (Double.isNaN(x)) {

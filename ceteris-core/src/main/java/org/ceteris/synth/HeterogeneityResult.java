@@ -36,8 +36,11 @@ public record HeterogeneityResult(
         diagnostics = List.copyOf(diagnostics);
     }
 
-    /** One treated unit's effect, fit quality, placebo rank (if run) and traits. */
-    public record Effect(String treated, double att, double preRmspe, Double pValue, Map<String, Double> traits) {
+    /**
+     * One treated unit's effect, fit quality, placebo rank (if run) and traits; {@code relativeAtt} is
+     * the effect relative to its synthetic version ({@link SynthResult#relativeAtt()}), null when undefined.
+     */
+    public record Effect(String treated, double att, Double relativeAtt, double preRmspe, Double pValue, Map<String, Double> traits) {
         public Effect {
             traits = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(traits));
         }

@@ -101,10 +101,12 @@ public final class SynthAnalysis {
         Double predictorLoss = spec.predictors().isEmpty() || !Double.isFinite(main.search().predictorLoss()) ? null
                 : main.search().predictorLoss();
         String estimator = spec.estimator().name().toLowerCase(java.util.Locale.ROOT);
-        SynthResult draft = new SynthResult(SynthResult.METHOD, treatedName, spec.timeScale().label(spec.treatmentTime()), weights,
-                vWeights, balance, preRmspe, postRmspe, att, fitLoss, predictorLoss, main.search().search(), gaps, placebos, p, intervals, estimator, loo, inTime, diagnostics, "");
+        Object label = spec.timeScale().label(spec.treatmentTime());
+        Double relative = SynthResult.relative(gaps, label);
+        SynthResult draft = new SynthResult(SynthResult.METHOD, treatedName, label, weights,
+                vWeights, balance, preRmspe, postRmspe, att, relative, fitLoss, predictorLoss, main.search().search(), gaps, placebos, p, intervals, estimator, loo, inTime, diagnostics, "");
         return new SynthResult(draft.method(), draft.treated(), draft.treatmentTime(), weights, vWeights, balance, preRmspe,
-                postRmspe, att, fitLoss, predictorLoss, main.search().search(), gaps, placebos, p, intervals, estimator, loo, inTime, diagnostics,
+                postRmspe, att, relative, fitLoss, predictorLoss, main.search().search(), gaps, placebos, p, intervals, estimator, loo, inTime, diagnostics,
                 SynthVerdict.write(draft, spec.outcome(), spec.alpha(), spec.mspeFilter()));
     }
 

@@ -47,7 +47,7 @@ public final class SynthHeterogeneity {
             for (int c = 0; c < spec.traits().size(); c++) {
                 traits.put(spec.traits().get(c), panel.traits()[c][u]);
             }
-            effects.add(new HeterogeneityResult.Effect(f.treated(), f.att(), f.preRmspe(), f.pValue(), traits));
+            effects.add(new HeterogeneityResult.Effect(f.treated(), f.att(), f.relativeAtt(), f.preRmspe(), f.pValue(), traits));
         }
         Map<String, Double> associations = new LinkedHashMap<>();
         for (String trait : spec.traits()) {
@@ -91,13 +91,19 @@ public final class SynthHeterogeneity {
         return sxx > 0 && syy > 0 ? sxy / Math.sqrt(sxx * syy) : null;
     }
 
+    /** ", +12.5%": the effect relative to the unit's synthetic version, or nothing when that is undefined. */
+    private static String percent(HeterogeneityResult.Effect e) {
+        Double r = e.relativeAtt();
+        return r == null ? "" : ", " + Wording.signedPercent(r);
+    }
+
     private static String summary(SynthSpec spec, List<HeterogeneityResult.Effect> effects, Map<String, Double> associations) {
         HeterogeneityResult.Effect top = effects.get(0);
         HeterogeneityResult.Effect bottom = effects.get(effects.size() - 1);
         StringBuilder s = new StringBuilder("Across " + effects.size() + " treated units, the change in "
                 + Wording.humanize(spec.outcome()) + " against each unit's synthetic version ranged from "
-                + Wording.number(bottom.att()) + " (" + bottom.treated() + ") to " + Wording.number(top.att()) + " ("
-                + top.treated() + ") per period.");
+                + Wording.number(bottom.att()) + " (" + bottom.treated() + percent(bottom) + ") to " + Wording.number(top.att()) + " ("
+                + top.treated() + percent(top) + ") per period.");
         for (var e : associations.entrySet()) {
             Double r = e.getValue();
             if (r == null) {

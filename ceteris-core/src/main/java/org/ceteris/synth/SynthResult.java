@@ -12,6 +12,8 @@ import org.ceteris.result.Diagnostic;
  * @param treatmentTime  the first treated period: a Number (an integer when the times are whole numbers) or an ISO date String
  * @param weights        donor → weight, largest first (classic: exactly ≥ 0, sum 1; below 1e-6 printed as 0)
  * @param att            mean gap over the post-treatment periods
+ * @param relativeAtt    the effect relative to the synthetic version: Σ gap / Σ synthetic over the post-treatment periods
+ *                       ({@link #relative}); null when the synthetic sum is not positive
  * @param fitLoss        the outcome MSPE over the fit window that V minimises (of the classic weights)
  * @param predictorLoss  Σ v_i (x₁ᵢ − X₀ᵢW)² over the predictors scaled by their standard deviation; null without predictors
  * @param vSearch        what the V search did: starts, inner solves, convergence, starts that reached the best loss
@@ -32,6 +34,7 @@ public record SynthResult(
         double preRmspe,
         double postRmspe,
         double att,
+        Double relativeAtt,
         double fitLoss,
         Double predictorLoss,
         SyntheticControl.Search vSearch,
@@ -95,6 +98,32 @@ public record SynthResult(
 
     /** A fit pretending treatment started earlier, using only pre-treatment data. */
     public record InTimePlacebo(Object time, double att, double preRmspe, double ratio) {
+    }
+
+    /**
+     * The effect relative to the synthetic version over the treated periods (those at or after
+     * {@code treatmentTime}): Σ gap / Σ synthetic, i.e. the mean gap over the synthetic version's mean
+     * level, so that +15% reads as "15% more than without the treatment". Null when the synthetic sum
+     * is not positive (a relative change of nothing means nothing).
+     */
+    public static Double relative(List<Gap> gaps, Object treatmentTime) {
+        double gap = 0;
+        double synthetic = 0;
+        for (Gap g : gaps) {
+            if (atOrAfter(g.time(), treatmentTime)) {
+                gap += g.gap();
+                synthetic += g.synthetic();
+            }
+        }
+        return synthetic > 0 ? gap / synthetic : null;
+    }
+
+    /** Times are Numbers or ISO dates (which sort as text: YYYY-MM-DD). */
+    private static boolean atOrAfter(Object time, Object start) {
+        if (time instanceof Number a && start instanceof Number b) {
+            return a.doubleValue() >= b.doubleValue();
+        }
+        return String.valueOf(time).compareTo(String.valueOf(start)) >= 0;
     }
 
     /** A time as JSON shows it: 1989 rather than 1989.0. */
