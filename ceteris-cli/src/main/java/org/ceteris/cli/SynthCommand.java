@@ -80,7 +80,7 @@ public final class SynthCommand implements Callable<Integer> {
             description = "unit columns (one value per unit) to set against each treated unit's effect (with several --treated)") String traits;
 
     @Option(names = "--predict-candidates",
-            description = "with --traits and --placebos: model the effects on the traits and rank untreated units by predicted effect")
+            description = "with --traits: model the effects on the traits and rank untreated units by predicted effect (runs the placebos, as --placebos)")
     boolean predictCandidates;
 
     @Option(names = "--candidates", paramLabel = "A,B,…",

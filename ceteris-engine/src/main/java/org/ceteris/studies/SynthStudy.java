@@ -32,7 +32,10 @@ public final class SynthStudy extends NamedStudyMethod {
                 "train_predictor", "train_special", "train_fit_window", "predict_candidates", "candidates"));
     }
 
-    /** The spec from study parameters; list parameters take YAML lists or comma-separated text. */
+    /**
+     * The spec from study parameters; list parameters take YAML lists or comma-separated text.
+     * {@code predict_candidates} runs the placebos too: the trait model weighs each city by their spread.
+     */
     public static SynthSpec spec(Params p) {
         List<PredictorSpec> predictors = new ArrayList<>();
         p.strings("predictor").forEach(s -> predictors.add(PredictorSpec.parseMean(s)));
@@ -55,7 +58,7 @@ public final class SynthStudy extends NamedStudyMethod {
         return new SynthSpec(p.string("unit"), p.string("time"), p.string("outcome"), p.strings("treated"), treatmentTime,
                 predictors, window == null ? null : window[0], window == null ? null : window[1], p.strings("donors"),
                 p.strings("exclude"), SynthSpec.Estimator.parse(p.optString("method")), SynthSpec.VSearch.parse(p.optString("v_search")),
-                p.flag("placebos"), filter, p.flag("conformal"), p.doubleOr("alpha", 0.1), p.longOr("seed", 1), p.strings("traits"),
+                p.flag("placebos") || p.flag("predict_candidates"), filter, p.flag("conformal"), p.doubleOr("alpha", 0.1), p.longOr("seed", 1), p.strings("traits"),
                 training, scale);
     }
 
