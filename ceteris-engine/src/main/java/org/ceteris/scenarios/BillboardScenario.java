@@ -45,6 +45,7 @@ public final class BillboardScenario extends NamedScenario {
         Map<String, Object> truth = new LinkedHashMap<>();
         List<Double> firstGaps = new ArrayList<>();
         Map<String, Double> secondLifts = new LinkedHashMap<>();
+        Map<String, Double> secondAtt = new LinkedHashMap<>();
         try (TableWriter w = TableWriter.create(engine, TABLE, "city VARCHAR, week INTEGER, week_start DATE, "
                 + "signups INTEGER, signups_per_100k DOUBLE, population INTEGER, urban_share DOUBLE, median_age DOUBLE, "
                 + "billboard_wave INTEGER")) {
@@ -79,6 +80,9 @@ public final class BillboardScenario extends NamedScenario {
                     if (wave == 1 && t >= from) {
                         firstGaps.add(effect);
                     }
+                    if (wave == 2 && t >= from) {
+                        secondAtt.merge(city, effect / (WEEKS - SECOND_WEEK + 1), Double::sum);
+                    }
                     double perCapita = TableWriter.round(Math.max(0, base + effect), 2);
                     int signups = (int) Math.round(perCapita * population / 100_000.0);
                     w.row(city, t, start.plusWeeks(t - 1), signups, perCapita, population, urban, age, wave);
@@ -91,6 +95,7 @@ public final class BillboardScenario extends NamedScenario {
         truth.put("att_per_100k", firstGaps.stream().mapToDouble(Double::doubleValue).average().orElseThrow());
         truth.put("second_wave_week", SECOND_WEEK);
         truth.put("second_wave_relative_lift", secondLifts);
+        truth.put("second_wave_att_per_100k", secondAtt);
         truth.put("second_wave_rule", "lift = 5% + 20% x urban_share");
         truth.put("donors_to_exclude_for_first_city", List.of(SECOND_WAVE));
         return new GroundTruth(name(), seed, List.of(TABLE), truth,

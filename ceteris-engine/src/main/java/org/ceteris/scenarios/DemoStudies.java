@@ -40,6 +40,27 @@ public final class DemoStudies {
         return ((Number) ((java.util.Map<?, ?>) t.truths().get("play_rate")).get(arm)).doubleValue();
     }
 
+    /**
+     * The second wave's truth in the units of its verdict: each city's lift in % and in sign-ups per 100k,
+     * and the rule's slope in sign-ups per 100k per unit of urban share (20% of the cities' level without
+     * the billboard, which is each city's effect over its lift).
+     */
+    private static String secondWave(GroundTruth t) {
+        java.util.Map<?, ?> lifts = (java.util.Map<?, ?>) t.truths().get("second_wave_relative_lift");
+        java.util.Map<?, ?> atts = (java.util.Map<?, ?>) t.truths().get("second_wave_att_per_100k");
+        List<String> cities = new ArrayList<>();
+        double level = 0;
+        for (Object city : lifts.keySet()) {
+            double lift = ((Number) lifts.get(city)).doubleValue();
+            double att = ((Number) atts.get(city)).doubleValue();
+            cities.add(city + " " + signed(100 * lift, "%.1f%%") + " (" + signed(att, "%.2f") + ")");
+            level += att / lift / lifts.size();
+        }
+        return "lift = 5% + 20% x urban share: " + String.join(", ", cities) + " signups per 100k; "
+                + signed(0.2 * level, "%.1f") + " signups per 100k per unit of urban share (20% of a level of about "
+                + String.format(java.util.Locale.ROOT, "%.0f", level) + "), so the most urban cities are the best next ones.";
+    }
+
     private static final List<Entry> ALL = List.of(
             new Entry("home_row_ranking", "ab", "Which home-page row ranking makes members watch more?", """
                     method: ab
@@ -104,6 +125,18 @@ public final class DemoStudies {
                     placebos: true
                     """, "billboard", t -> "Lakeview " + signed(t.number("relative_lift") * 100, "%.0f%%") + " from week 80, which is on average "
                             + signed(t.number("att_per_100k"), "%.2f") + " signups per 100k per week."),
+            new Entry("billboard_expansion", "synth", "In which kinds of city did the billboards work best, and where should the next ones go?", """
+                    method: synth
+                    # Lakeview (billboard since week 80) is left out: neither a donor nor a candidate
+                    sql: "SELECT * FROM city_signups WHERE billboard_wave <> 1"
+                    unit: city
+                    time: week
+                    outcome: signups_per_100k
+                    treated: [Harborview, Millbrook, Redwood, Summit]
+                    treatment_time: 92
+                    traits: [urban_share]
+                    predict_candidates: true
+                    """, "billboard", DemoStudies::secondWave),
             new Entry("next_billboard_test", "geo-design", "Where should the next billboard test run, and what lift could it detect?", """
                     method: geo-design
                     sql: "SELECT city, week, signups_per_100k FROM city_signups WHERE billboard_wave = 0"
