@@ -1,7 +1,17 @@
-/* Synthetic-control view: actual vs synthetic over time, the gap, the treatment time marked, placebos in grey. */
-Ceteris.views.register('synth', {
-  charts: function (result, study) {
-    var outcome = study && study.spec && study.spec.outcome ? Ceteris.humanize(study.spec.outcome) : 'outcome';
+/* Synthetic-control view. One treated unit: actual vs synthetic over time, the gap, the treatment time marked,
+   placebos in grey. Several (a heterogeneity result): each unit's effect in the outcome's unit and in percent,
+   the effect against the trait, and the ranked candidates with their predicted effect and range. */
+(function () {
+  /* a chart's width: at most 560 px, narrower on a phone so that the whole chart shows without scrolling */
+  function fit(labels) { return Math.max(120, Math.min(560, window.innerWidth - 100 - labels)); }
+  /* a coverage as people say it: 0.9 → "90%" */
+  function levelOf(x) { return +(100 * x).toFixed(1) + '%'; }
+  function signedPct(x) { return x === null || x === undefined ? 'n/a' : Ceteris.signed(Ceteris.percent(x), x); }
+  function signedNum(x) { return Ceteris.signed(Ceteris.number(x), x); }
+  function outcomeOf(study) { return study && study.spec && study.spec.outcome ? Ceteris.humanize(study.spec.outcome) : 'outcome'; }
+
+  function single(result, study) {
+    var outcome = outcomeOf(study);
     var gaps = (result.gaps || []).filter(function (g) { return g.actual !== null && g.synthetic !== null; });
     if (gaps.length === 0) return [];
     var t0 = result.treatment_time;
@@ -83,8 +93,9 @@ Ceteris.views.register('synth', {
       });
     }
     return charts;
-  },
-  details: function (result) {
+  }
+
+  function weights(result) {
     var rows = Object.keys(result.weights || {}).map(function (k) { return [Ceteris.humanize(k), result.weights[k]]; })
       .filter(function (r) { return Math.abs(r[1]) >= 0.005; })
       .sort(function (a, b) { return b[1] - a[1]; })
@@ -93,4 +104,136 @@ Ceteris.views.register('synth', {
       Ceteris.el('p', {class: 'muted', text: 'The synthetic twin is made of these comparison units (weights of 0.5% or more):'}),
       Ceteris.table(['comparison unit', 'weight'], rows));
   }
-});
+
+  /* Several treated units: the effect in each (percent bars labelled with both units), the effect against the
+     trait with the model's line and prediction band (one trait), and the best candidates' predicted effects. */
+  function several(result, study) {
+    var outcome = outcomeOf(study);
+    var effects = (result.effects || []).filter(function (e) { return e.relative_att !== null && e.relative_att !== undefined; });
+    if (effects.length === 0) return [];
+    var rows = effects.map(function (e) {
+      return {unit: Ceteris.humanize(e.treated), pct: e.relative_att, att: e.att, label: signedPct(e.relative_att) + ' (' + signedNum(e.att) + ')'};
+    });
+    var top = Math.max.apply(null, rows.map(function (r) { return r.pct; }).concat([0]));
+    var bottom = Math.min.apply(null, rows.map(function (r) { return r.pct; }).concat([0]));
+    var y = {field: 'unit', type: 'nominal', title: null, sort: {field: 'pct', order: 'descending'}};
+    var charts = [{
+      title: 'The effect in each treated unit',
+      caption: 'Each bar is a unit\u2019s effect in percent of its synthetic twin (what it would most likely have had without the change), ' +
+        'averaged over the periods from ' + result.treatment_time + ' on; in brackets the same effect in ' + outcome + ' per period.',
+      // room beyond the longest bar for its label
+      spec: {width: fit(110), height: 26 * rows.length, data: {values: rows}, layer: [
+        {mark: {type: 'bar', color: '#3559b7', height: 16}, encoding: {y: y,
+          x: {field: 'pct', type: 'quantitative', title: 'effect, % of the synthetic twin', axis: {format: '+.0%', tickCount: 5, labelOverlap: true},
+            scale: {domain: [Math.min(0, bottom * 1.6), top * 1.6]}},
+          tooltip: [{field: 'unit'}, {field: 'pct', title: 'effect %', format: '+.1%'}, {field: 'att', title: 'effect in ' + outcome, format: '+,.3~f'}]}},
+        {mark: {type: 'text', align: 'left', dx: 4, fontSize: 11, color: '#333'}, encoding: {y: y,
+          x: {field: 'pct', type: 'quantitative'}, text: {field: 'label'}}}]}
+    }];
+    var model = result.trait_model;
+    if (!model || !model.fitted || model.candidates.length === 0) return charts;
+    var level = levelOf(model.level);
+    if (model.traits.length === 1) {
+      var trait = model.traits[0];
+      var band = model.candidates.map(function (c) {
+        return {x: c.traits[trait], predicted: c.predicted, low: c.low, high: c.high, unit: Ceteris.humanize(c.unit)};
+      }).sort(function (a, b) { return a.x - b.x; });
+      var treated = (result.effects || []).map(function (e) {
+        return {x: e.traits[trait], att: e.att, unit: Ceteris.humanize(e.treated)};
+      });
+      var x = {field: 'x', type: 'quantitative', title: Ceteris.humanize(trait), scale: {zero: false}, axis: {tickCount: 5, labelOverlap: true}};
+      var slope = model.coefficients[1];
+      charts.push({
+        title: 'Does the effect grow with ' + Ceteris.humanize(trait) + '?',
+        lead: (slope.low > 0 || slope.high < 0 ? 'Yes: ' : 'Not clearly: ') + signedNum(slope.estimate) + ' ' + outcome + ' per unit of ' +
+          Ceteris.humanize(trait) + ' (' + level + ' interval ' + signedNum(slope.low) + ' to ' + signedNum(slope.high) + ').',
+        leadClass: slope.low > 0 || slope.high < 0 ? 'good' : 'warn',
+        caption: 'Blue dots: the treated units\u2019 effects in ' + outcome + ' per period. The line is the model fitted to them ' +
+          '(each unit weighted by how precisely its effect is measured); the band is the ' + level + ' range of the effect it predicts ' +
+          'in a unit not yet treated, and grey circles are those units.',
+        spec: {width: fit(60), height: 220, layer: [
+          {data: {values: band}, mark: {type: 'area', color: '#3559b7', opacity: 0.12}, encoding: {x: x,
+            y: {field: 'low', type: 'quantitative', title: 'effect in ' + outcome, scale: {zero: false}}, y2: {field: 'high'}}},
+          {data: {values: band}, mark: {type: 'line', color: '#3559b7', strokeDash: [5, 3]}, encoding: {x: x, y: {field: 'predicted', type: 'quantitative'}}},
+          {data: {values: band}, mark: {type: 'point', filled: false, size: 30, strokeWidth: 1, color: '#5b6270'}, encoding: {x: x,
+            y: {field: 'predicted', type: 'quantitative'},
+            tooltip: [{field: 'unit'}, {field: 'x', title: Ceteris.humanize(trait)}, {field: 'predicted', format: '+,.3~f'},
+              {field: 'low', title: 'from', format: '+,.3~f'}, {field: 'high', title: 'to', format: '+,.3~f'}]}},
+          {data: {values: treated}, mark: {type: 'point', filled: true, size: 80, color: '#3559b7', opacity: 1}, encoding: {x: x,
+            y: {field: 'att', type: 'quantitative'}, tooltip: [{field: 'unit'}, {field: 'x', title: Ceteris.humanize(trait)}, {field: 'att', format: '+,.3~f'}]}}]}
+      });
+    }
+    var best = model.candidates.slice(0, 12).map(function (c) {
+      return {unit: Ceteris.humanize(c.unit), rank: c.rank, predicted: c.predicted, low: c.low, high: c.high};
+    });
+    var first = best[0];
+    var yc = {field: 'unit', type: 'nominal', title: null, sort: {field: 'rank'}};
+    var layers = [];
+    if (best.some(function (c) { return c.low <= 0; })) {
+      // a range that reaches zero: the line shows where "no effect" is
+      layers.push({mark: {type: 'rule', color: '#8a919e', strokeDash: [4, 3]}, encoding: {x: {datum: 0, type: 'quantitative'}}});
+    }
+    charts.push({
+      title: 'Where next: the ' + best.length + ' best candidate' + (best.length === 1 ? '' : 's') + ', best first',
+      lead: 'Best candidate: ' + first.unit + ', predicted ' + signedNum(first.predicted) + ' ' + outcome + ' per period (' + level +
+        ' range ' + signedNum(first.low) + ' to ' + signedNum(first.high) + ').',
+      leadClass: first.low > 0 ? 'good' : 'warn',
+      caption: 'Each dot is the effect the model predicts for a unit not yet treated, from its traits; the bar is its ' + level +
+        ' range, which includes how much units differ for reasons the traits do not capture. A range that reaches zero means a test there could find nothing.',
+      spec: {width: fit(120), height: 22 * best.length, data: {values: best}, layer: layers.concat([
+        {mark: {type: 'rule', color: '#3559b7', strokeWidth: 2, opacity: 0.5}, encoding: {y: yc,
+          x: {field: 'low', type: 'quantitative', title: 'predicted effect (' + level + ' range)', scale: {zero: false},
+            axis: {tickCount: 5, labelOverlap: true}},
+          x2: {field: 'high'}}},
+        {mark: {type: 'point', filled: true, size: 60, color: '#3559b7', opacity: 1}, encoding: {y: yc, x: {field: 'predicted', type: 'quantitative'},
+          tooltip: [{field: 'unit'}, {field: 'predicted', format: '+,.3~f'}, {field: 'low', title: 'from', format: '+,.3~f'},
+            {field: 'high', title: 'to', format: '+,.3~f'}]}}])}
+    });
+    return charts;
+  }
+
+  /* a table with an id, for links and tests */
+  function named(id, table) { table.id = id; return table; }
+
+  function severalDetails(result, study) {
+    var outcome = outcomeOf(study);
+    var traits = result.traits || [];
+    var box = Ceteris.el('div', null,
+      Ceteris.el('p', {class: 'muted', text: 'The effect in each treated unit against its synthetic twin (fit error: how far the twin missed ' +
+        'the unit before the change; placebo p: the share of comparison units with as large a jump, when the placebo check ran):'}),
+      named('effects', Ceteris.table(['treated unit', 'effect in ' + outcome, 'effect %'].concat(traits.map(Ceteris.humanize)).concat(['fit error', 'placebo p']),
+        (result.effects || []).map(function (e) {
+          return [Ceteris.humanize(e.treated), signedNum(e.att), signedPct(e.relative_att)]
+            .concat(traits.map(function (t) { return Ceteris.number(e.traits[t]); }))
+            .concat([Ceteris.number(e.pre_rmspe), e.p_value === null || e.p_value === undefined ? 'not run' : Ceteris.number(e.p_value)]);
+        }))));
+    var model = result.trait_model;
+    if (!model) return box;
+    if (!model.fitted) {
+      box.appendChild(Ceteris.el('p', {class: 'muted', id: 'trait-model', text: model.sentence}));
+      return box;
+    }
+    var level = levelOf(model.level);
+    box.appendChild(Ceteris.el('p', {id: 'trait-model', text: model.sentence}));
+    box.appendChild(Ceteris.el('p', {class: 'muted', text: 'How the effect changes with each trait (' + level +
+      ' intervals; the first row is the effect where every trait is zero):'}));
+    box.appendChild(named('coefficients', Ceteris.table(['trait', 'change in the effect per unit', level + ' interval', 'p'], model.coefficients.map(function (c) {
+      return [c.term === 'intercept' ? 'baseline' : Ceteris.humanize(c.term), signedNum(c.estimate),
+        signedNum(c.low) + ' to ' + signedNum(c.high), Ceteris.number(c.p_value)];
+    }))));
+    box.appendChild(Ceteris.el('p', {class: 'muted', text: 'Every candidate, best first:'}));
+    box.appendChild(named('candidates', Ceteris.table(['rank', 'unit', 'predicted effect', level + ' range'].concat(traits.map(Ceteris.humanize)),
+      model.candidates.map(function (c) {
+        return [c.rank, Ceteris.humanize(c.unit), signedNum(c.predicted), signedNum(c.low) + ' to ' + signedNum(c.high)]
+          .concat(traits.map(function (t) { return Ceteris.number(c.traits[t]); }));
+      }))));
+    return box;
+  }
+
+  function isSeveral(result) { return Array.isArray(result.effects); }
+
+  Ceteris.views.register('synth', {
+    charts: function (result, study) { return isSeveral(result) ? several(result, study) : single(result, study); },
+    details: function (result, study) { return isSeveral(result) ? severalDetails(result, study) : weights(result); }
+  });
+})();

@@ -374,6 +374,58 @@ class BrowserTest {
         }
     }
 
+    /**
+     * Item 5 of issue 22 on the billboard case: the second wave's study page, at 1280 and 375 px — each city's
+     * effect in % and in sign-ups, the effect against urban share with the model's line, the best candidates
+     * with their ranges, and the tables (effects, the trait model in words and numbers, every candidate).
+     */
+    @Test
+    void billboardExpansionPageShowsEffectsInPercentTheTraitAndTheRankedCandidates() throws Exception {
+        for (int width : new int[] {1280, 375}) {
+            driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, width == 375 ? 812 : 2200));
+            try {
+                open(url("study.html?name=billboard_expansion"), "study-billboard_expansion-" + width);
+                WebElement effects = driver.findElement(By.cssSelector(".chart[data-title='The effect in each treated unit']"));
+                assertEquals(4, effects.findElements(By.cssSelector("g.mark-rect.role-mark path")).size(), "a bar per treated city");
+                List<String> labels = effects.findElements(By.cssSelector("g.mark-text.role-mark text")).stream()
+                        .map(t -> t.getAttribute("textContent")).toList();
+                assertEquals(4, labels.size(), labels.toString());
+                assertTrue(labels.stream().allMatch(l -> l.matches("\\+\\d+(\\.\\d+)?% \\(\\+\\d+(\\.\\d+)?\\)")),
+                        "each bar says the effect in % and in sign-ups: " + labels);
+                WebElement trait = driver.findElement(By.cssSelector(".chart[data-title='Does the effect grow with urban share?']"));
+                assertEquals(4 + 55, trait.findElements(By.cssSelector("g.mark-symbol.role-mark path")).size(),
+                        "the four treated cities and the 55 candidates");
+                WebElement next = driver.findElement(By.cssSelector(".chart[data-title^='Where next: the 12 best candidates']"));
+                ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView();", next);
+                screenshot("study-billboard_expansion-candidates-" + width);
+                assertEquals(12, next.findElements(By.cssSelector("g.mark-symbol.role-mark path")).size(), "a dot per candidate");
+                assertEquals(12, next.findElements(By.cssSelector("g.mark-rule.role-mark line")).size(), "a range per candidate");
+                List<String> leads = driver.findElements(By.cssSelector("p.lead")).stream().map(WebElement::getText).toList();
+                assertTrue(leads.get(0).startsWith("Yes: +") && leads.get(0).contains("signups per 100k per unit of urban share"), leads.toString());
+                List<WebElement> candidates = driver.findElements(By.cssSelector("table#candidates tbody tr"));
+                assertEquals(55, candidates.size(), "every city that never had a billboard");
+                String first = candidates.get(0).findElements(By.tagName("td")).get(1).getText();
+                assertTrue(leads.get(1).startsWith("Best candidate: " + first + ", predicted +"), leads + " / " + first);
+                assertTrue(driver.findElement(By.id("trait-model")).getText().startsWith("Cities with more urban share gained more"),
+                        driver.findElement(By.id("trait-model")).getText());
+                assertEquals(2, driver.findElements(By.cssSelector("table#coefficients tbody tr")).size(), "the baseline and urban share");
+                List<WebElement> rows = driver.findElements(By.cssSelector("table#effects tbody tr"));
+                assertEquals(4, rows.size());
+                assertTrue(rows.stream().allMatch(r -> r.findElements(By.tagName("td")).get(2).getAttribute("textContent").matches("\\+\\d+(\\.\\d+)?%")),
+                        "the effect in percent of every city");
+                long scroll = (Long) ((JavascriptExecutor) driver).executeScript("return document.documentElement.scrollWidth;");
+                long inner = (Long) ((JavascriptExecutor) driver).executeScript("return window.innerWidth;");
+                assertTrue(scroll <= inner, "the page is " + scroll + " px wide on a " + inner + " px screen");
+                for (WebElement box : List.of(effects, trait, next)) {
+                    long overflow = (Long) ((JavascriptExecutor) driver).executeScript("return arguments[0].scrollWidth - arguments[0].clientWidth;", box);
+                    assertTrue(overflow <= 0, box.getAttribute("data-title") + ": the whole chart shows without scrolling sideways: " + overflow + " px hidden");
+                }
+            } finally {
+                driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 2200));
+            }
+        }
+    }
+
     /** Item 5 of issue 22: the power curve of the recommended geo test, at a desktop and a phone width (screenshots kept). */
     @Test
     void geoDesignViewDrawsThePowerCurveWithThe80PercentLineAndTheMde() throws Exception {

@@ -102,6 +102,17 @@ final class TestWorkspace {
                 treatment_time: 80
                 exclude: [Harborview, Millbrook, Redwood, Summit]
                 placebos: true
+              billboard_expansion:
+                method: synth
+                question: In which kinds of city did the billboards work best, and where should the next ones go?
+                sql: "SELECT * FROM city_signups WHERE billboard_wave <> 1"
+                unit: city
+                time: week
+                outcome: signups_per_100k
+                treated: [Harborview, Millbrook, Redwood, Summit]
+                treatment_time: 92
+                traits: [urban_share]
+                predict_candidates: true
               next_billboard_test:
                 method: geo-design
                 question: Where should the next billboard test run, and what lift could it detect?
@@ -133,10 +144,10 @@ final class TestWorkspace {
 
     /** Studies run twice at creation (the first three are A/B on home_row; the rest one per method). */
     static final List<String> RUN = List.of("home_row", "minutes_per_session", "skewed_split", "launch", "concurrent",
-            "referral", "referral_dag", "artwork_test", "billboard", "next_billboard_test", "live_loop", "hidden_confounder", "nothing_to_adjust");
+            "referral", "referral_dag", "artwork_test", "billboard", "billboard_expansion", "next_billboard_test", "live_loop", "hidden_confounder", "nothing_to_adjust");
 
     /** How many studies YAML lists. */
-    static final int STUDIES = 16;
+    static final int STUDIES = 17;
 
     /** Studies run once at creation: one run is no trend, so their cards draw no sparkline. */
     static final List<String> RUN_ONCE = List.of("one_run");
