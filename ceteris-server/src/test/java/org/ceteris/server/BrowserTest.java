@@ -323,55 +323,37 @@ class BrowserTest {
     /** Issue 21: the live loop on the dashboard — each arm's traffic share day by day, revisions marked — at 1280 and 375 px. */
     @Test
     void liveLoopPageChartsTrafficSharePerArmWithRevisionsMarked() throws Exception {
-        for (int width : new int[] {1280, 375}) {
-            driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, width == 375 ? 812 : 2200));
-            try {
-                open(url("study.html?name=live_loop"), "study-live_loop-" + width);
-                WebElement box = driver.findElement(By.cssSelector(".chart[data-title^='Who got which artwork']"));
-                ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView();", box);
-                screenshot("study-live_loop-chart-" + width);
-                WebElement svg = box.findElement(By.cssSelector("svg"));
-                assertEquals(5, svg.findElements(By.cssSelector("g.mark-line.role-mark path")).size(), "a line per arm: " + svg.getText());
-                assertTrue(svg.getText().contains("rev 2"), "the first revision is marked: " + svg.getText());
-                assertTrue(driver.findElement(By.cssSelector("p.summary")).getText().startsWith("Demoted: "), "the verdict names the dropped arms");
-                assertTrue(driver.getPageSource().contains("dropped at the look of"), "the table of arms");
-                long scroll = (Long) ((JavascriptExecutor) driver).executeScript("return document.documentElement.scrollWidth;");
-                long inner = (Long) ((JavascriptExecutor) driver).executeScript("return window.innerWidth;");
-                assertTrue(scroll <= inner, "the page is " + scroll + " px wide on a " + inner + " px screen");
-                long overflow = (Long) ((JavascriptExecutor) driver).executeScript("return arguments[0].scrollWidth - arguments[0].clientWidth;", box);
-                assertTrue(overflow <= 0, "the whole chart shows without scrolling sideways: " + overflow + " px hidden");
-            } finally {
-                driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 2200));
-            }
-        }
+        atBothWidths(width -> {
+            open(url("study.html?name=live_loop"), "study-live_loop-" + width);
+            WebElement box = driver.findElement(By.cssSelector(".chart[data-title^='Who got which artwork']"));
+            ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView();", box);
+            screenshot("study-live_loop-chart-" + width);
+            WebElement svg = box.findElement(By.cssSelector("svg"));
+            assertEquals(5, svg.findElements(By.cssSelector("g.mark-line.role-mark path")).size(), "a line per arm: " + svg.getText());
+            assertTrue(svg.getText().contains("rev 2"), "the first revision is marked: " + svg.getText());
+            assertTrue(driver.findElement(By.cssSelector("p.summary")).getText().startsWith("Demoted: "), "the verdict names the dropped arms");
+            assertTrue(driver.getPageSource().contains("dropped at the look of"), "the table of arms");
+            assertNothingScrollsSideways(box);
+        });
     }
 
     /** Item 5 of issue 22 on the billboard case: the study page of the next test's design, at 1280 and 375 px (screenshots kept). */
     @Test
     void geoDesignStudyPageShowsTheRecommendedTestWithItsPowerCurve() throws Exception {
-        for (int width : new int[] {1280, 375}) {
-            driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, width == 375 ? 812 : 2200));
-            try {
-                open(url("study.html?name=next_billboard_test"), "study-next_billboard_test-" + width);
-                WebElement box = driver.findElement(By.cssSelector(".chart[data-title^='How likely the next test in']"));
-                ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView();", box);
-                screenshot("study-next_billboard_test-curve-" + width);
-                WebElement svg = box.findElement(By.cssSelector("svg"));
-                assertTrue(svg.getText().contains("80% power") && svg.getText().contains("MDE +"), svg.getText());
-                assertEquals(1, svg.findElements(By.cssSelector("g.mark-line.role-mark path")).size(), "one power curve");
-                assertEquals(3, svg.findElements(By.cssSelector("g.mark-symbol.role-mark path")).size(), "a dot per requested lift");
-                String lead = driver.findElement(By.cssSelector("p.lead")).getText();
-                assertTrue(lead.startsWith("Smallest lift detected 80% of the time: +"), lead);
-                assertTrue(driver.findElement(By.cssSelector("p.summary")).getText().startsWith("Testing "), "the verdict names the test set");
-                long scroll = (Long) ((JavascriptExecutor) driver).executeScript("return document.documentElement.scrollWidth;");
-                long inner = (Long) ((JavascriptExecutor) driver).executeScript("return window.innerWidth;");
-                assertTrue(scroll <= inner, "the page is " + scroll + " px wide on a " + inner + " px screen");
-                long overflow = (Long) ((JavascriptExecutor) driver).executeScript("return arguments[0].scrollWidth - arguments[0].clientWidth;", box);
-                assertTrue(overflow <= 0, "the whole curve shows without scrolling sideways: " + overflow + " px hidden");
-            } finally {
-                driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 2200));
-            }
-        }
+        atBothWidths(width -> {
+            open(url("study.html?name=next_billboard_test"), "study-next_billboard_test-" + width);
+            WebElement box = driver.findElement(By.cssSelector(".chart[data-title^='How likely the next test in']"));
+            ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView();", box);
+            screenshot("study-next_billboard_test-curve-" + width);
+            WebElement svg = box.findElement(By.cssSelector("svg"));
+            assertTrue(svg.getText().contains("80% power") && svg.getText().contains("MDE +"), svg.getText());
+            assertEquals(1, svg.findElements(By.cssSelector("g.mark-line.role-mark path")).size(), "one power curve");
+            assertEquals(3, svg.findElements(By.cssSelector("g.mark-symbol.role-mark path")).size(), "a dot per requested lift");
+            String lead = driver.findElement(By.cssSelector("p.lead")).getText();
+            assertTrue(lead.startsWith("Smallest lift detected 80% of the time: +"), lead);
+            assertTrue(driver.findElement(By.cssSelector("p.summary")).getText().startsWith("Testing "), "the verdict names the test set");
+            assertNothingScrollsSideways(box);
+        });
     }
 
     /**
@@ -381,80 +363,63 @@ class BrowserTest {
      */
     @Test
     void billboardExpansionPageShowsEffectsInPercentTheTraitAndTheRankedCandidates() throws Exception {
-        for (int width : new int[] {1280, 375}) {
-            driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, width == 375 ? 812 : 2200));
-            try {
-                open(url("study.html?name=billboard_expansion"), "study-billboard_expansion-" + width);
-                WebElement effects = driver.findElement(By.cssSelector(".chart[data-title='The effect in each treated unit']"));
-                assertEquals(4, effects.findElements(By.cssSelector("g.mark-rect.role-mark path")).size(), "a bar per treated city");
-                List<String> labels = effects.findElements(By.cssSelector("g.mark-text.role-mark text")).stream()
-                        .map(t -> t.getAttribute("textContent")).toList();
-                assertEquals(4, labels.size(), labels.toString());
-                assertTrue(labels.stream().allMatch(l -> l.matches("\\+\\d+(\\.\\d+)?% \\(\\+\\d+(\\.\\d+)?\\)")),
-                        "each bar says the effect in % and in sign-ups: " + labels);
-                WebElement trait = driver.findElement(By.cssSelector(".chart[data-title='Does the effect grow with urban share?']"));
-                assertEquals(4 + 55, trait.findElements(By.cssSelector("g.mark-symbol.role-mark path")).size(),
-                        "the four treated cities and the 55 candidates");
-                WebElement next = driver.findElement(By.cssSelector(".chart[data-title^='Where next: the 12 best candidates']"));
-                ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView();", next);
-                screenshot("study-billboard_expansion-candidates-" + width);
-                assertEquals(12, next.findElements(By.cssSelector("g.mark-symbol.role-mark path")).size(), "a dot per candidate");
-                assertEquals(12, next.findElements(By.cssSelector("g.mark-rule.role-mark line")).size(), "a range per candidate");
-                List<String> leads = driver.findElements(By.cssSelector("p.lead")).stream().map(WebElement::getText).toList();
-                assertTrue(leads.get(0).startsWith("Yes: +") && leads.get(0).contains("signups per 100k per unit of urban share"), leads.toString());
-                List<WebElement> candidates = driver.findElements(By.cssSelector("table#candidates tbody tr"));
-                assertEquals(55, candidates.size(), "every city that never had a billboard");
-                String first = candidates.get(0).findElements(By.tagName("td")).get(1).getText();
-                assertTrue(leads.get(1).startsWith("Best candidate: " + first + ", predicted +"), leads + " / " + first);
-                assertTrue(driver.findElement(By.id("trait-model")).getText().startsWith("Cities with more urban share gained more"),
-                        driver.findElement(By.id("trait-model")).getText());
-                assertEquals(2, driver.findElements(By.cssSelector("table#coefficients tbody tr")).size(), "the baseline and urban share");
-                List<WebElement> rows = driver.findElements(By.cssSelector("table#effects tbody tr"));
-                assertEquals(4, rows.size());
-                assertTrue(rows.stream().allMatch(r -> r.findElements(By.tagName("td")).get(2).getAttribute("textContent").matches("\\+\\d+(\\.\\d+)?%")),
-                        "the effect in percent of every city");
-                long scroll = (Long) ((JavascriptExecutor) driver).executeScript("return document.documentElement.scrollWidth;");
-                long inner = (Long) ((JavascriptExecutor) driver).executeScript("return window.innerWidth;");
-                assertTrue(scroll <= inner, "the page is " + scroll + " px wide on a " + inner + " px screen");
-                for (WebElement box : List.of(effects, trait, next)) {
-                    long overflow = (Long) ((JavascriptExecutor) driver).executeScript("return arguments[0].scrollWidth - arguments[0].clientWidth;", box);
-                    assertTrue(overflow <= 0, box.getAttribute("data-title") + ": the whole chart shows without scrolling sideways: " + overflow + " px hidden");
-                }
-            } finally {
-                driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 2200));
-            }
-        }
+        atBothWidths(width -> {
+            open(url("study.html?name=billboard_expansion"), "study-billboard_expansion-" + width);
+            WebElement effects = driver.findElement(By.cssSelector(".chart[data-title='The effect in each treated unit']"));
+            assertEquals(4, effects.findElements(By.cssSelector("g.mark-rect.role-mark path")).size(), "a bar per treated city");
+            List<String> labels = effects.findElements(By.cssSelector("g.mark-text.role-mark text")).stream()
+                    .map(t -> t.getAttribute("textContent")).toList();
+            assertEquals(4, labels.size(), labels.toString());
+            assertTrue(labels.stream().allMatch(l -> l.matches("\\+\\d+(\\.\\d+)?% \\(\\+\\d+(\\.\\d+)?\\)")),
+                    "each bar says the effect in % and in sign-ups: " + labels);
+            WebElement trait = driver.findElement(By.cssSelector(".chart[data-title='Does the effect grow with urban share?']"));
+            assertEquals(4 + 55, trait.findElements(By.cssSelector("g.mark-symbol.role-mark path")).size(),
+                    "the four treated cities and the 55 candidates");
+            WebElement next = driver.findElement(By.cssSelector(".chart[data-title^='Where next: the 12 best candidates']"));
+            ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView();", next);
+            screenshot("study-billboard_expansion-candidates-" + width);
+            assertEquals(12, next.findElements(By.cssSelector("g.mark-symbol.role-mark path")).size(), "a dot per candidate");
+            assertEquals(12, next.findElements(By.cssSelector("g.mark-rule.role-mark line")).size(), "a range per candidate");
+            List<String> leads = driver.findElements(By.cssSelector("p.lead")).stream().map(WebElement::getText).toList();
+            assertTrue(leads.get(0).startsWith("Yes: +") && leads.get(0).contains("signups per 100k per unit of urban share"), leads.toString());
+            List<WebElement> candidates = driver.findElements(By.cssSelector("table#candidates tbody tr"));
+            assertEquals(55, candidates.size(), "every city that never had a billboard");
+            String first = candidates.get(0).findElements(By.tagName("td")).get(1).getText();
+            assertTrue(leads.get(1).startsWith("Best candidate: " + first + ", predicted +"), leads + " / " + first);
+            assertTrue(driver.findElement(By.id("trait-model")).getText().startsWith("Cities with more urban share gained more"),
+                    driver.findElement(By.id("trait-model")).getText());
+            assertEquals(2, driver.findElements(By.cssSelector("table#coefficients tbody tr")).size(), "the baseline and urban share");
+            List<WebElement> rows = driver.findElements(By.cssSelector("table#effects tbody tr"));
+            assertEquals(4, rows.size());
+            assertTrue(rows.stream().allMatch(r -> r.findElements(By.tagName("td")).get(2).getAttribute("textContent").matches("\\+\\d+(\\.\\d+)?%")),
+                    "the effect in percent of every city");
+            assertNothingScrollsSideways(effects, trait, next);
+        });
     }
 
     /** Item 5 of issue 22: the power curve of the recommended geo test, at a desktop and a phone width (screenshots kept). */
     @Test
     void geoDesignViewDrawsThePowerCurveWithThe80PercentLineAndTheMde() throws Exception {
-        for (int width : new int[] {1280, 375}) {
-            driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, width == 375 ? 812 : 2200));
-            try {
-                open(url("test/views-harness.html"), "geo-design-" + width);
-                WebElement box = driver.findElement(By.cssSelector(".chart[data-title='geo-design 0']"));
-                ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView();", box);
-                screenshot("geo-design-power-curve-" + width);
-                WebElement svg = box.findElement(By.cssSelector("svg"));
-                String text = svg.getText();
-                assertTrue(text.contains("80% power") && text.contains("MDE +8.8%"), "the 80% line and the MDE are labelled: " + text);
-                assertEquals(1, svg.findElements(By.cssSelector("g.mark-line.role-mark path")).size(), "one power curve");
-                assertEquals(2, svg.findElements(By.cssSelector("g.mark-symbol.role-mark path")).size(), "a dot per requested lift");
-                assertEquals(2, svg.findElements(By.cssSelector("g.mark-rule.role-mark line")).size(),
-                        "the 80% line and the MDE line");
-                String body = driver.findElement(By.tagName("body")).getText();
-                assertTrue(body.contains("none up to +100%") && body.contains("Dunmore"), "the ranked sets and the donors are listed");
-                double right = ((Number) ((JavascriptExecutor) driver).executeScript(
-                        "return arguments[0].getBoundingClientRect().right;", box)).doubleValue();
-                long inner = (Long) ((JavascriptExecutor) driver).executeScript("return window.innerWidth;");
-                assertTrue(right <= inner + 0.5, "the chart box fits a " + inner + " px screen: right edge " + right);
-                long overflow = (Long) ((JavascriptExecutor) driver).executeScript("return arguments[0].scrollWidth - arguments[0].clientWidth;", box);
-                assertTrue(overflow <= 0, "the whole curve shows without scrolling sideways: " + overflow + " px hidden");
-            } finally {
-                driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 2200));
-            }
-        }
+        atBothWidths(width -> {
+            open(url("test/views-harness.html"), "geo-design-" + width);
+            WebElement box = driver.findElement(By.cssSelector(".chart[data-title='geo-design 0']"));
+            ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView();", box);
+            screenshot("geo-design-power-curve-" + width);
+            WebElement svg = box.findElement(By.cssSelector("svg"));
+            String text = svg.getText();
+            assertTrue(text.contains("80% power") && text.contains("MDE +8.8%"), "the 80% line and the MDE are labelled: " + text);
+            assertEquals(1, svg.findElements(By.cssSelector("g.mark-line.role-mark path")).size(), "one power curve");
+            assertEquals(2, svg.findElements(By.cssSelector("g.mark-symbol.role-mark path")).size(), "a dot per requested lift");
+            assertEquals(2, svg.findElements(By.cssSelector("g.mark-rule.role-mark line")).size(),
+                    "the 80% line and the MDE line");
+            String body = driver.findElement(By.tagName("body")).getText();
+            assertTrue(body.contains("none up to +100%") && body.contains("Dunmore"), "the ranked sets and the donors are listed");
+            double right = ((Number) ((JavascriptExecutor) driver).executeScript(
+                    "return arguments[0].getBoundingClientRect().right;", box)).doubleValue();
+            long inner = (Long) ((JavascriptExecutor) driver).executeScript("return window.innerWidth;");
+            assertTrue(right <= inner + 0.5, "the chart box fits a " + inner + " px screen: right edge " + right);
+            assertShowsWhole(box);
+        });
     }
 
     @Test
@@ -516,6 +481,39 @@ class BrowserTest {
         open(report.toUri().toString(), "report-home_row");
         assertEquals(2, driver.findElements(By.cssSelector(".chart svg")).size());
         assertTrue(driver.findElements(By.id("run-now")).isEmpty(), "a report has no run button");
+    }
+
+    /** A check of a page at a given window width. */
+    interface WidthCheck {
+        void at(int width) throws Exception;
+    }
+
+    /** Runs {@code check} at a desktop and a phone width (1280 and 375 px); the window is 1280 px wide again after. */
+    private void atBothWidths(WidthCheck check) throws Exception {
+        for (int width : new int[] {1280, 375}) {
+            driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, width == 375 ? 812 : 2200));
+            try {
+                check.at(width);
+            } finally {
+                driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 2200));
+            }
+        }
+    }
+
+    /** The page is no wider than the window, and each chart box shows its whole chart. */
+    private void assertNothingScrollsSideways(WebElement... boxes) {
+        long scroll = (Long) ((JavascriptExecutor) driver).executeScript("return document.documentElement.scrollWidth;");
+        long inner = (Long) ((JavascriptExecutor) driver).executeScript("return window.innerWidth;");
+        assertTrue(scroll <= inner, "the page is " + scroll + " px wide on a " + inner + " px screen");
+        for (WebElement box : boxes) {
+            assertShowsWhole(box);
+        }
+    }
+
+    /** The chart box shows its whole chart without scrolling sideways. */
+    private void assertShowsWhole(WebElement box) {
+        long overflow = (Long) ((JavascriptExecutor) driver).executeScript("return arguments[0].scrollWidth - arguments[0].clientWidth;", box);
+        assertTrue(overflow <= 0, box.getAttribute("data-title") + ": the whole chart shows without scrolling sideways: " + overflow + " px hidden");
     }
 
     private void open(String address, String name) throws Exception {

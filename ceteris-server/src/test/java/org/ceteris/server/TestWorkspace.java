@@ -103,16 +103,7 @@ final class TestWorkspace {
                 exclude: [Harborview, Millbrook, Redwood, Summit]
                 placebos: true
               billboard_expansion:
-                method: synth
-                question: In which kinds of city did the billboards work best, and where should the next ones go?
-                sql: "SELECT * FROM city_signups WHERE billboard_wave <> 1"
-                unit: city
-                time: week
-                outcome: signups_per_100k
-                treated: [Harborview, Millbrook, Redwood, Summit]
-                treatment_time: 92
-                traits: [urban_share]
-                predict_candidates: true
+            """ + demoStudy("billboard_expansion") + """
               next_billboard_test:
                 method: geo-design
                 question: Where should the next billboard test run, and what lift could it detect?
@@ -141,6 +132,13 @@ final class TestWorkspace {
                 method: dag_adjust
                 dag: "dag { autoplay [exposure] minutes [outcome] device autoplay -> minutes device -> minutes }"
             """;
+
+    /** The demo's study of that name, as the lines under its name in ceteris.yaml (its question first). */
+    static String demoStudy(String name) {
+        org.ceteris.scenarios.DemoStudies.Entry e = org.ceteris.scenarios.DemoStudies.available().stream()
+                .filter(x -> x.name().equals(name)).findFirst().orElseThrow();
+        return ("question: \"" + e.question() + "\"\n" + e.body().strip()).indent(4);
+    }
 
     /** Studies run twice at creation (the first three are A/B on home_row; the rest one per method). */
     static final List<String> RUN = List.of("home_row", "minutes_per_session", "skewed_split", "launch", "concurrent",
