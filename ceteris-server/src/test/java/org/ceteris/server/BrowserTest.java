@@ -325,9 +325,7 @@ class BrowserTest {
     void liveLoopPageChartsTrafficSharePerArmWithRevisionsMarked() throws Exception {
         atBothWidths(width -> {
             open(url("study.html?name=live_loop"), "study-live_loop-" + width);
-            WebElement box = driver.findElement(By.cssSelector(".chart[data-title^='Who got which artwork']"));
-            ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView();", box);
-            screenshot("study-live_loop-chart-" + width);
+            WebElement box = showChart(".chart[data-title^='Who got which artwork']", "study-live_loop-chart-" + width);
             WebElement svg = box.findElement(By.cssSelector("svg"));
             assertEquals(5, svg.findElements(By.cssSelector("g.mark-line.role-mark path")).size(), "a line per arm: " + svg.getText());
             assertTrue(svg.getText().contains("rev 2"), "the first revision is marked: " + svg.getText());
@@ -342,9 +340,7 @@ class BrowserTest {
     void geoDesignStudyPageShowsTheRecommendedTestWithItsPowerCurve() throws Exception {
         atBothWidths(width -> {
             open(url("study.html?name=next_billboard_test"), "study-next_billboard_test-" + width);
-            WebElement box = driver.findElement(By.cssSelector(".chart[data-title^='How likely the next test in']"));
-            ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView();", box);
-            screenshot("study-next_billboard_test-curve-" + width);
+            WebElement box = showChart(".chart[data-title^='How likely the next test in']", "study-next_billboard_test-curve-" + width);
             WebElement svg = box.findElement(By.cssSelector("svg"));
             assertTrue(svg.getText().contains("80% power") && svg.getText().contains("MDE +"), svg.getText());
             assertEquals(1, svg.findElements(By.cssSelector("g.mark-line.role-mark path")).size(), "one power curve");
@@ -375,9 +371,7 @@ class BrowserTest {
             WebElement trait = driver.findElement(By.cssSelector(".chart[data-title='Does the effect grow with urban share?']"));
             assertEquals(4 + 55, trait.findElements(By.cssSelector("g.mark-symbol.role-mark path")).size(),
                     "the four treated cities and the 55 candidates");
-            WebElement next = driver.findElement(By.cssSelector(".chart[data-title^='Where next: the 12 best candidates']"));
-            ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView();", next);
-            screenshot("study-billboard_expansion-candidates-" + width);
+            WebElement next = showChart(".chart[data-title^='Where next: the 12 best candidates']", "study-billboard_expansion-candidates-" + width);
             assertEquals(12, next.findElements(By.cssSelector("g.mark-symbol.role-mark path")).size(), "a dot per candidate");
             assertEquals(12, next.findElements(By.cssSelector("g.mark-rule.role-mark line")).size(), "a range per candidate");
             List<String> leads = driver.findElements(By.cssSelector("p.lead")).stream().map(WebElement::getText).toList();
@@ -402,9 +396,7 @@ class BrowserTest {
     void geoDesignViewDrawsThePowerCurveWithThe80PercentLineAndTheMde() throws Exception {
         atBothWidths(width -> {
             open(url("test/views-harness.html"), "geo-design-" + width);
-            WebElement box = driver.findElement(By.cssSelector(".chart[data-title='geo-design 0']"));
-            ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView();", box);
-            screenshot("geo-design-power-curve-" + width);
+            WebElement box = showChart(".chart[data-title='geo-design 0']", "geo-design-power-curve-" + width);
             WebElement svg = box.findElement(By.cssSelector("svg"));
             String text = svg.getText();
             assertTrue(text.contains("80% power") && text.contains("MDE +8.8%"), "the 80% line and the MDE are labelled: " + text);
@@ -481,6 +473,14 @@ class BrowserTest {
         open(report.toUri().toString(), "report-home_row");
         assertEquals(2, driver.findElements(By.cssSelector(".chart svg")).size());
         assertTrue(driver.findElements(By.id("run-now")).isEmpty(), "a report has no run button");
+    }
+
+    /** The chart box {@code selector} finds, scrolled into view, and a screenshot {@code shot} of it. */
+    private WebElement showChart(String selector, String shot) throws Exception {
+        WebElement box = driver.findElement(By.cssSelector(selector));
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView();", box);
+        screenshot(shot);
+        return box;
     }
 
     /** A check of a page at a given window width. */
