@@ -67,7 +67,7 @@ public final class LogisticRegression {
         while (iter < MAX_ITERATIONS && !converged) {
             iter++;
             double[] grad = new double[p];
-            double[][] h = new double[p][p];
+            double[] lower = new double[p * (p + 1) / 2]; // the Hessian's lower triangle, row by row
             double[] row = new double[p];
             row[0] = 1;
             for (int i = 0; i < n; i++) {
@@ -77,13 +77,20 @@ public final class LogisticRegression {
                 for (int j = 1; j < p; j++) {
                     row[j] = z[j][i];
                 }
+                int at = 0;
                 for (int j = 0; j < p; j++) {
                     double rj = row[j];
                     grad[j] += rj * r;
                     double wr = w * rj;
                     for (int k = 0; k <= j; k++) {
-                        h[j][k] += wr * row[k];
+                        lower[at++] += wr * row[k];
                     }
+                }
+            }
+            double[][] h = new double[p][p];
+            for (int j = 0, at = 0; j < p; j++) {
+                for (int k = 0; k <= j; k++) {
+                    h[j][k] = lower[at++];
                 }
             }
             double[] step = Cholesky.solve(h, grad);
