@@ -118,8 +118,9 @@ public final class CallawaySantAnna {
                     + " unit(s) are missing in some period (or their outcome is) and were left out to keep a balanced panel."));
         }
         int k = panel.covariateNames().size();
-        double[][] y = new double[n][np];
-        double[][][] x = new double[np][n][k + 1];
+        double[][] y = new double[np][n]; // by period, so a cell's differences read two contiguous rows
+        double[][][] x = new double[np][n][]; // the design rows (intercept, covariates); read only, so shared when k = 0
+        double[] interceptOnly = {1.0};
         long[] unitGroup = new long[n];
         for (int u = 0; u < nu; u++) {
             if (keptIndex[u] >= 0) {
@@ -132,10 +133,15 @@ public final class CallawaySantAnna {
             if (i < 0 || t >= np) {
                 continue;
             }
-            y[i][t] = panel.outcome()[r];
-            x[t][i][0] = 1.0;
-            for (int c = 0; c < k; c++) {
-                x[t][i][c + 1] = panel.covariates()[c][r];
+            y[t][i] = panel.outcome()[r];
+            if (k == 0) {
+                x[t][i] = interceptOnly;
+            } else {
+                x[t][i] = new double[k + 1];
+                x[t][i][0] = 1.0;
+                for (int c = 0; c < k; c++) {
+                    x[t][i][c + 1] = panel.covariates()[c][r];
+                }
             }
         }
         TreeSet<Long> groups = new TreeSet<>();
@@ -196,7 +202,7 @@ public final class CallawaySantAnna {
         int j = 0;
         for (int i = 0; i < n; i++) {
             if (in[i]) {
-                dy[j] = y[i][cur] - y[i][base];
+                dy[j] = y[cur][i] - y[base][i];
                 d[j] = unitGroup[i] == grp ? 1 : 0;
                 xs[j] = x[base][i];
                 j++;
@@ -261,26 +267,21 @@ public final class CallawaySantAnna {
         double[][] unbiased = new double[q][q];
         List<double[][]> parts = new ArrayList<>();
         List<Integer> sizes = new ArrayList<>();
-        for (List<Integer> members : groups.values()) {
-            double[][] v = new double[q][q];
+        for (List<Integer> group : groups.values()) {
+            int[] members = group.stream().mapToInt(Integer::intValue).toArray();
+            double[][] v = crossProducts(pre, members);
             boolean used = false;
             for (int r = 0; r < q; r++) {
-                double[] fr = pre.get(r).influence();
                 for (int s = r; s < q; s++) {
-                    double[] fs = pre.get(s).influence();
-                    double sum = 0;
-                    for (int i : members) {
-                        sum += fr[i] * fs[i];
-                    }
-                    v[r][s] = sum / ((double) n * n);
+                    used |= v[r][s] != 0;
+                    v[r][s] /= (double) n * n;
                     v[s][r] = v[r][s];
-                    used |= sum != 0;
                 }
             }
             if (!used) {
                 continue; // a group no pre-period cell rests on
             }
-            double scale = members.size() > 1 ? members.size() / (members.size() - 1.0) : 1;
+            double scale = members.length > 1 ? members.length / (members.length - 1.0) : 1;
             for (int r = 0; r < q; r++) {
                 for (int s = 0; s < q; s++) {
                     sigma[r][s] += v[r][s];
@@ -289,7 +290,7 @@ public final class CallawaySantAnna {
                 }
             }
             parts.add(v);
-            sizes.add(members.size());
+            sizes.add(members.length);
         }
         double[][] inv = Linalg.inverse(sigma);
         double[][] unbiasedInv = Linalg.inverse(unbiased);
@@ -314,5 +315,33 @@ public final class CallawaySantAnna {
         double adjusted = nu <= q - 1 ? Double.NaN
                 : Distributions.fUpperTail((nu - q + 1) / (nu * q) * Linalg.quadraticForm(a, unbiasedInv), q, nu - q + 1);
         return DidResult.Pretrend.of(w, q, nu + 1, adjusted);
+    }
+
+    /**
+     * Σ_{i ∈ members} ψ_{r,i} ψ_{s,i} for r ≤ s (upper triangle), each sum taken over the members in
+     * order. The members' influence values are first copied into one row per unit so the q²/2 sums
+     * run over contiguous memory.
+     */
+    private static double[][] crossProducts(List<Cell> pre, int[] members) {
+        int q = pre.size();
+        double[] rows = new double[members.length * q];
+        for (int r = 0; r < q; r++) {
+            double[] f = pre.get(r).influence();
+            for (int m = 0; m < members.length; m++) {
+                rows[m * q + r] = f[members[m]];
+            }
+        }
+        double[][] sum = new double[q][q];
+        for (int m = 0; m < members.length; m++) {
+            int at = m * q;
+            for (int r = 0; r < q; r++) {
+                double fr = rows[at + r];
+                double[] out = sum[r];
+                for (int s = r; s < q; s++) {
+                    out[s] += fr * rows[at + s];
+                }
+            }
+        }
+        return sum;
     }
 }

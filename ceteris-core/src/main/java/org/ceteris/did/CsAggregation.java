@@ -155,12 +155,16 @@ final class CsAggregation {
             weightedAtt += p[c] * items.get(c).att();
         }
         long[] unitGroup = fit.unitGroup();
+        double[] atts = new double[m];
+        for (int c = 0; c < m; c++) {
+            atts[c] = items.get(c).att();
+        }
         for (int i = 0; i < n; i++) {
             double if1 = 0;
             double total = 0;
             for (int c = 0; c < m; c++) {
                 double dev = (unitGroup[i] == groups[c] ? 1.0 : 0.0) - p[c];
-                if1 += dev * items.get(c).att();
+                if1 += dev * atts[c];
                 total += dev;
             }
             inf[i] += if1 / sum - total * weightedAtt / (sum * sum);

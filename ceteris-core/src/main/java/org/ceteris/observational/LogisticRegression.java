@@ -8,9 +8,10 @@ import org.ceteris.CeterisException;
 /**
  * Logistic regression of the treatment on the covariates by Newton–Raphson (IRLS), the maximum
  * likelihood fit that {@code statsmodels.Logit} and R's {@code glm(family = binomial)} compute.
- * Columns are centred and scaled internally so that the normal equations stay well conditioned
- * (earnings in dollars next to 0/1 indicators), and coefficients are mapped back to the original
- * scale. Steps are halved when the log-likelihood would fall.
+ * The problem is solved on centred and scaled columns so that the normal equations stay well
+ * conditioned (earnings in dollars next to 0/1 indicators): sums run over the centred columns and
+ * are divided by the scales afterwards, so no standardized copy of the data is made; coefficients
+ * are mapped back to the original scale. Steps are halved when the log-likelihood would fall.
  *
  * <p>Separation (Albert &amp; Anderson 1984): when a combination of covariates predicts treatment
  * perfectly for some units the likelihood has no maximum and the coefficients drift to infinity.
@@ -33,33 +34,26 @@ public final class LogisticRegression {
     public static PropensityFit fit(DesignMatrix x, boolean[] treated) {
         int n = treated.length;
         int p = x.width() + 1;
-        double[][] z = new double[p][];
+        double[][] col = new double[p][];
         double[] mean = new double[p];
         double[] scale = new double[p];
-        z[0] = null; // intercept, implicit
-        scale[0] = 1;
+        scale[0] = 1; // the intercept, implicit
         for (int j = 1; j < p; j++) {
-            double[] col = x.columns()[j - 1];
+            col[j] = x.columns()[j - 1];
             double m = 0;
-            for (double v : col) {
+            for (double v : col[j]) {
                 m += v;
             }
             m /= n;
             double ss = 0;
-            for (double v : col) {
+            for (double v : col[j]) {
                 ss += (v - m) * (v - m);
             }
-            double s = Math.sqrt(ss / n);
-            double[] zc = new double[n];
-            for (int i = 0; i < n; i++) {
-                zc[i] = (col[i] - m) / s;
-            }
-            z[j] = zc;
             mean[j] = m;
-            scale[j] = s;
+            scale[j] = Math.sqrt(ss / n);
         }
-        requireFullRank(z, n, x.names());
-        double[] beta = new double[p];
+        requireFullRank(col, mean, scale, n, x.names());
+        double[] beta = new double[p]; // on the standardized scale
         double[] eta = new double[n];
         double ll = logLik(eta, treated);
         boolean converged = false;
@@ -67,7 +61,7 @@ public final class LogisticRegression {
         while (iter < MAX_ITERATIONS && !converged) {
             iter++;
             double[] grad = new double[p];
-            double[][] h = new double[p][p];
+            double[] lower = new double[p * (p + 1) / 2]; // Σ w·c_j·c_k over centred columns c, lower triangle row by row
             double[] row = new double[p];
             row[0] = 1;
             for (int i = 0; i < n; i++) {
@@ -75,15 +69,23 @@ public final class LogisticRegression {
                 double w = pi * (1 - pi);
                 double r = (treated[i] ? 1 : 0) - pi;
                 for (int j = 1; j < p; j++) {
-                    row[j] = z[j][i];
+                    row[j] = col[j][i] - mean[j];
                 }
+                int at = 0;
                 for (int j = 0; j < p; j++) {
                     double rj = row[j];
                     grad[j] += rj * r;
                     double wr = w * rj;
                     for (int k = 0; k <= j; k++) {
-                        h[j][k] += wr * row[k];
+                        lower[at++] += wr * row[k];
                     }
+                }
+            }
+            double[][] h = new double[p][p]; // gradient and Hessian of the standardized problem
+            for (int j = 0, at = 0; j < p; j++) {
+                grad[j] /= scale[j];
+                for (int k = 0; k <= j; k++) {
+                    h[j][k] = lower[at++] / (scale[j] * scale[k]);
                 }
             }
             double[] step = Cholesky.solve(h, grad);
@@ -98,7 +100,7 @@ public final class LogisticRegression {
                 for (int j = 0; j < p; j++) {
                     trial[j] = beta[j] + t * step[j];
                 }
-                linear(trial, z, trialEta);
+                linear(trial, col, mean, scale, trialEta);
                 trialLl = logLik(trialEta, treated);
                 if (trialLl >= ll - 1e-12 * Math.abs(ll)) {
                     break;
@@ -140,19 +142,25 @@ public final class LogisticRegression {
         return new PropensityFit(new PropensityModel(coef, converged, iter), scores, converged ? 0 : certain);
     }
 
-    private static void requireFullRank(double[][] z, int n, List<String> names) {
-        int p = z.length;
+    /** The Gram matrix of the standardized columns (and intercept) must be of full rank. */
+    private static void requireFullRank(double[][] col, double[] mean, double[] scale, int n, List<String> names) {
+        int p = col.length;
         double[][] g = new double[p][p];
         double[] row = new double[p];
         row[0] = 1;
         for (int i = 0; i < n; i++) {
             for (int a = 1; a < p; a++) {
-                row[a] = z[a][i];
+                row[a] = col[a][i] - mean[a];
             }
             for (int a = 0; a < p; a++) {
                 for (int b = 0; b <= a; b++) {
                     g[a][b] += row[a] * row[b];
                 }
+            }
+        }
+        for (int a = 0; a < p; a++) {
+            for (int b = 0; b <= a; b++) {
+                g[a][b] /= scale[a] * scale[b];
             }
         }
         int bad = Cholesky.firstDependent(g);
@@ -162,13 +170,15 @@ public final class LogisticRegression {
         }
     }
 
-    private static void linear(double[] beta, double[][] z, double[] eta) {
+    /** η = β₀ + Σ βⱼ (xⱼ − mⱼ)/sⱼ, with β on the standardized scale. */
+    private static void linear(double[] beta, double[][] col, double[] mean, double[] scale, double[] eta) {
         java.util.Arrays.fill(eta, beta[0]);
         for (int j = 1; j < beta.length; j++) {
-            double b = beta[j];
-            double[] col = z[j];
+            double b = beta[j] / scale[j];
+            double m = mean[j];
+            double[] c = col[j];
             for (int i = 0; i < eta.length; i++) {
-                eta[i] += b * col[i];
+                eta[i] += b * (c[i] - m);
             }
         }
     }

@@ -22,20 +22,33 @@ final class Pipeline {
         PropensityFit ps = LogisticRegression.fit(design, data.treated());
         int[] kept = trim(ps.scores(), spec.trim());
         int m = kept.length;
-        double[] y = new double[m];
-        boolean[] t = new boolean[m];
-        double[] s = new double[m];
-        double[][] x = new double[design.width()][m];
-        int n1 = 0;
-        for (int k = 0; k < m; k++) {
-            int i = kept[k];
-            y[k] = data.outcome()[i];
-            t[k] = data.treated()[i];
-            s[k] = ps.scores()[i];
-            n1 += t[k] ? 1 : 0;
-            for (int j = 0; j < design.width(); j++) {
-                x[j][k] = design.columns()[j][i];
+        double[] y;
+        boolean[] t;
+        double[] s;
+        double[][] x;
+        if (m == n) { // nothing trimmed: the columns themselves (nothing downstream writes to them)
+            y = data.outcome();
+            t = data.treated();
+            s = ps.scores();
+            x = design.columns();
+        } else {
+            y = new double[m];
+            t = new boolean[m];
+            s = new double[m];
+            x = new double[design.width()][m];
+            for (int k = 0; k < m; k++) {
+                int i = kept[k];
+                y[k] = data.outcome()[i];
+                t[k] = data.treated()[i];
+                s[k] = ps.scores()[i];
+                for (int j = 0; j < design.width(); j++) {
+                    x[j][k] = design.columns()[j][i];
+                }
             }
+        }
+        int n1 = 0;
+        for (boolean treated : t) {
+            n1 += treated ? 1 : 0;
         }
         if (n1 == 0 || n1 == m) {
             throw new CeterisException("after trimming at " + spec.trim() + " no " + (n1 == 0 ? "treated" : "untreated")

@@ -38,6 +38,18 @@ public record Rows(List<String> columns, List<String> types, List<List<Object>> 
         return v == null ? 0L : ((Number) v).longValue();
     }
 
+    /** As {@link #getDouble(int, String)} with the column's {@link #index}, for loops over many rows. */
+    public double getDouble(int row, int column) {
+        Object v = rows.get(row).get(column);
+        return v == null ? Double.NaN : ((Number) v).doubleValue();
+    }
+
+    /** As {@link #getLong(int, String)} with the column's {@link #index}. */
+    public long getLong(int row, int column) {
+        Object v = rows.get(row).get(column);
+        return v == null ? 0L : ((Number) v).longValue();
+    }
+
     public String getString(int row, String column) {
         Object v = get(row, column);
         return v == null ? null : v.toString();

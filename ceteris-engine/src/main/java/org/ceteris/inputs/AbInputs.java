@@ -352,26 +352,35 @@ public final class AbInputs {
         boolean perUnit = rows.columns().contains("rows0");
         boolean split = rows.columns().contains("ha0");
         Map<String, ExactSum[]> exact = new HashMap<>();
+        int metrics = spec.metrics().size();
+        int[][] col = new int[metrics][]; // per metric: rows, n, ma, mb, va, vb, cab (−1 when absent)
+        for (int k = 0; k < metrics; k++) {
+            col[k] = new int[] {perUnit ? rows.index("rows" + k) : -1, rows.index("n" + k), rows.index("ma" + k), rows.index("mb" + k),
+                rows.index("va" + k), rows.index("vb" + k), rows.index("cab" + k)};
+        }
+        int unitsColumn = rows.index("units");
+        int multiColumn = rows.index("multi");
         for (int i = 0; i < rows.size(); i++) { // ordered by variant, then block: a fixed merge order
             String v = rows.getString(i, "v");
-            long n = rows.getLong(i, "units");
-            multi += rows.getLong(i, "multi");
+            long n = rows.getLong(i, unitsColumn);
+            multi += rows.getLong(i, multiColumn);
             if (v == null) {
                 unassigned += n;
                 continue;
             }
             units.merge(v, n, Long::sum);
-            for (int k = 0; k < spec.metrics().size(); k++) {
+            for (int k = 0; k < metrics; k++) {
                 String name = spec.metrics().get(k).name();
+                int[] c = col[k];
                 if (perUnit) {
-                    excludedRows.merge(name, rows.getLong(i, "rows" + k), Long::sum);
+                    excludedRows.merge(name, rows.getLong(i, c[0]), Long::sum);
                 }
-                long nk = rows.getLong(i, "n" + k);
+                long nk = rows.getLong(i, c[1]);
                 excluded.merge(name, n - nk, Long::sum);
                 CoMoments cm = nk == 0 ? CoMoments.EMPTY : CoMoments.ofVariances(nk,
-                        rows.getDouble(i, "ma" + k), zeroIfNaN(rows.getDouble(i, "mb" + k)),
-                        zeroIfNaN(rows.getDouble(i, "va" + k)), zeroIfNaN(rows.getDouble(i, "vb" + k)),
-                        zeroIfNaN(rows.getDouble(i, "cab" + k)));
+                        rows.getDouble(i, c[2]), zeroIfNaN(rows.getDouble(i, c[3])),
+                        zeroIfNaN(rows.getDouble(i, c[4])), zeroIfNaN(rows.getDouble(i, c[5])),
+                        zeroIfNaN(rows.getDouble(i, c[6])));
                 stats.computeIfAbsent(name, x -> new HashMap<>()).merge(v, cm, CoMoments::merge);
                 if (split && nk > 0) {
                     ExactSum[] sums = exact.computeIfAbsent(name + '\u0000' + v, x -> new ExactSum[] {new ExactSum(), new ExactSum()});

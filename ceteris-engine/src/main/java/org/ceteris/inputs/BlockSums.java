@@ -77,18 +77,23 @@ final class BlockSums {
     }
 
     private static boolean clean(Rows rows, List<String[]> pairs) {
-        for (int i = 0; i < rows.size(); i++) {
-            for (int k = 0; k < pairs.size(); k++) {
-                long n = rows.getLong(i, "n" + k);
-                List<String> sums = new ArrayList<>(List.of("sa" + k, "saa" + k));
-                if (pairs.get(k)[1] != null) {
-                    if (rows.getLong(i, "nb" + k) != n || rows.getLong(i, "nab" + k) != n) {
-                        return false;
-                    }
-                    sums.addAll(List.of("sb" + k, "sbb" + k, "sab" + k));
+        for (int k = 0; k < pairs.size(); k++) {
+            int n = rows.index("n" + k);
+            boolean pair = pairs.get(k)[1] != null;
+            int nb = pair ? rows.index("nb" + k) : -1;
+            int nab = pair ? rows.index("nab" + k) : -1;
+            List<String> names = new ArrayList<>(List.of("sa" + k, "saa" + k));
+            if (pair) {
+                names.addAll(List.of("sb" + k, "sbb" + k, "sab" + k));
+            }
+            int[] sums = names.stream().mapToInt(rows::index).toArray();
+            for (int i = 0; i < rows.size(); i++) {
+                long count = rows.getLong(i, n);
+                if (pair && (rows.getLong(i, nb) != count || rows.getLong(i, nab) != count)) {
+                    return false;
                 }
-                for (String s : sums) {
-                    if (n > 0 && !Double.isFinite(rows.getDouble(i, s))) {
+                for (int s : sums) {
+                    if (count > 0 && !Double.isFinite(rows.getDouble(i, s))) {
                         return false;
                     }
                 }
@@ -103,33 +108,46 @@ final class BlockSums {
         for (int k = 0; k < pairs.size(); k++) {
             names.addAll(List.of("n" + k, "ma" + k, "va" + k, "mb" + k, "vb" + k, "cab" + k));
         }
+        int v = sums.index("v");
+        int units = sums.index("units");
         List<List<Object>> out = new ArrayList<>(sums.size());
         for (int i = 0; i < sums.size(); i++) {
             List<Object> row = new ArrayList<>(names.size());
-            row.add(sums.getString(i, "v"));
-            row.add(sums.getLong(i, "units"));
+            Object variant = sums.rows().get(i).get(v);
+            row.add(variant == null ? null : variant.toString());
+            row.add(sums.getLong(i, units));
             row.add(0L);
-            for (int k = 0; k < pairs.size(); k++) {
-                long n = sums.getLong(i, "n" + k);
-                double sa = sums.getDouble(i, "sa" + k);
-                double m2a = Math.max(0.0, sums.getDouble(i, "saa" + k) - sa * sa / n);
+            out.add(row);
+        }
+        for (int k = 0; k < pairs.size(); k++) {
+            int nk = sums.index("n" + k);
+            int sak = sums.index("sa" + k);
+            int saak = sums.index("saa" + k);
+            boolean pair = pairs.get(k)[1] != null;
+            int sbk = pair ? sums.index("sb" + k) : -1;
+            int sbbk = pair ? sums.index("sbb" + k) : -1;
+            int sabk = pair ? sums.index("sab" + k) : -1;
+            for (int i = 0; i < sums.size(); i++) {
+                List<Object> row = out.get(i);
+                long n = sums.getLong(i, nk);
+                double sa = sums.getDouble(i, sak);
+                double m2a = Math.max(0.0, sums.getDouble(i, saak) - sa * sa / n);
                 row.add(n);
                 row.add(n == 0 ? null : shift[k][0] + sa / n);
                 row.add(n < 2 ? null : m2a / (n - 1));
-                if (pairs.get(k)[1] == null || n == 0) {
+                if (!pair || n == 0) {
                     row.add(null);
                     row.add(null);
                     row.add(null);
                 } else {
-                    double sb = sums.getDouble(i, "sb" + k);
-                    double m2b = Math.max(0.0, sums.getDouble(i, "sbb" + k) - sb * sb / n);
-                    double cab = sums.getDouble(i, "sab" + k) - sa * sb / n;
+                    double sb = sums.getDouble(i, sbk);
+                    double m2b = Math.max(0.0, sums.getDouble(i, sbbk) - sb * sb / n);
+                    double cab = sums.getDouble(i, sabk) - sa * sb / n;
                     row.add(shift[k][1] + sb / n);
                     row.add(n < 2 ? null : m2b / (n - 1));
                     row.add(n < 2 ? null : cab / (n - 1));
                 }
             }
-            out.add(row);
         }
         List<String> types = new ArrayList<>();
         names.forEach(x -> types.add("DOUBLE"));

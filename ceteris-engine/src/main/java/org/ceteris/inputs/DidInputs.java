@@ -44,7 +44,8 @@ public final class DidInputs {
         }
         StringBuilder src = new StringBuilder("SELECT ").append(unit).append(" AS u, ")
                 .append(d.asText(d.ident(timeName))).append(" AS t_raw, ")
-                .append(wholeNumber(timeValue)).append(" AS t, ").append(y).append(" AS y");
+                .append(integer(timeColumn) ? "CAST(" + timeValue + " AS BIGINT)" : wholeNumber(timeValue)).append(" AS t, ").append(y).append(" AS y");
+        String badFirstTreated = null;
         if (spec.twoByTwo()) {
             src.append(", ").append(number(engine, columns, spec.treated(), source, relation)).append(" AS dtr");
             src.append(", ").append(number(engine, columns, spec.post(), source, relation)).append(" AS dpo");
@@ -57,7 +58,9 @@ public final class DidInputs {
                         + " but time column '" + timeName + "' holds " + (scale == TimeScale.DATE ? "dates" : "period numbers")
                         + "; give both as dates (empty for never treated) or both as period numbers (0 or empty for never)");
             }
-            String ftValue = scale == TimeScale.DATE ? wholeNumber(PanelTime.expression(d, ftColumn, scale)) : wholeNumber(ftText);
+            String ftValue = scale == TimeScale.DATE ? wholeNumber(PanelTime.expression(d, ftColumn, scale))
+                    : integer(ftColumn) ? "CAST(" + d.ident(ftName) + " AS BIGINT)" : wholeNumber(ftText);
+            badFirstTreated = scale == TimeScale.DATE ? "s.ft = 0" : integer(ftColumn) ? "FALSE" : wholeNumber("s.ft_raw") + " IS NULL";
             PanelTime.requireWholeDays(engine, relation, ftColumn, scale);
             src.append(", ").append(ftText).append(" AS ft_raw, coalesce(").append(ftValue).append(", 0) AS ft");
         }
@@ -65,53 +68,21 @@ public final class DidInputs {
             src.append(", ").append(covs.get(k)).append(" AS x").append(k);
         }
         src.append(" FROM ").append(relation);
-        String with = d.with("s", src.toString());
-        String sep = " || chr(1) || ";
-        StringBuilder checks = new StringBuilder(with).append("SELECT (SELECT count(*) FROM s) AS total")
-                .append(", (SELECT t_raw FROM s WHERE t_raw IS NOT NULL AND t IS NULL LIMIT 1) AS bad_time")
-                .append(", (SELECT u").append(sep).append(d.asText("t")).append(" FROM s WHERE u IS NOT NULL AND t IS NOT NULL ")
-                .append("GROUP BY u, t HAVING count(*) > 1 LIMIT 1) AS dup");
+        UnitChecks units = UnitChecks.read(engine, spec, scale, src.toString(), badFirstTreated);
+        units.requireWholePeriods();
+        units.requireConsistentUnits();
+        // Units reach Java as codes into their sorted list (text crosses JDBC once per unit, not per row).
+        StringBuilder fetch = new StringBuilder("SELECT coalesce(lv.code, -1) AS u, CAST(s.t AS DOUBLE) AS t, s.y");
         if (spec.twoByTwo()) {
-            checks.append(", (SELECT u FROM s WHERE dtr NOT IN (0, 1) OR dpo NOT IN (0, 1) LIMIT 1) AS bad_flag")
-                    .append(", (SELECT u FROM s GROUP BY u HAVING count(DISTINCT dtr) > 1 LIMIT 1) AS flip");
-        } else {
-            checks.append(", (SELECT ft_raw FROM s WHERE ft_raw IS NOT NULL AND ").append(scale == TimeScale.DATE ? "ft = 0" : wholeNumber("ft_raw") + " IS NULL")
-                    .append(" LIMIT 1) AS bad_ft")
-                    .append(", (SELECT u").append(sep).append(d.asText("min(ft)")).append(sep).append(d.asText("max(ft)"))
-                    .append(" FROM s WHERE u IS NOT NULL GROUP BY u HAVING count(DISTINCT ft) > 1 LIMIT 1) AS two_ft");
-        }
-        Rows found = engine.query(checks.toString());
-        long total = found.getLong(0, "total");
-        fail(found, "bad_time", v -> "time column '" + spec.time() + "' has a value that is not a whole-number period ('" + v[0]
-                + "'); use years or period numbers, e.g. --sql with year(date) or a period index");
-        fail(found, "dup", v -> "unit '" + v[0] + "' has more than one row for period "
-                + (scale == TimeScale.DATE ? TimeScale.DATE.label(Double.parseDouble(v[1])) : v[1])
-                + "; give one row per unit and period (aggregate first with --sql ... GROUP BY unit, period)");
-        if (spec.twoByTwo()) {
-            fail(found, "bad_flag", v -> "--treated and --post must be 0/1 flags; unit '" + v[0] + "' has another value");
-            fail(found, "flip", v -> "unit '" + v[0] + "' is marked treated in some periods and untreated in others; --treated is the "
-                    + "ever-treated flag (use --post for the period), or give --first-treated for a staggered roll-out");
-        } else {
-            fail(found, "bad_ft", v -> "first-treated column '" + spec.firstTreated() + "' has a value that is not a period ('" + v[0]
-                    + "'); use the first treated period, or 0 or empty for never treated");
-            fail(found, "two_ft", v -> "unit '" + v[0] + "' is treated in two different periods (" + v[1] + " and " + v[2]
-                    + " in '" + spec.firstTreated() + "'); each unit has one first treated period, 0 or empty if never");
-        }
-
-        StringBuilder cell = new StringBuilder("SELECT u, t, avg(y) AS y, count(*) AS rows");
-        StringBuilder where = new StringBuilder(" WHERE u IS NOT NULL AND t IS NOT NULL AND y IS NOT NULL");
-        if (spec.twoByTwo()) {
-            cell.append(", max(dtr) AS dtr, max(dpo) AS dpo");
-            where.append(" AND dtr IS NOT NULL AND dpo IS NOT NULL");
-        } else {
-            cell.append(", max(ft) AS ft");
+            fetch.append(", s.dtr, s.dpo");
         }
         for (int k = 0; k < covs.size(); k++) {
-            cell.append(", avg(x").append(k).append(") AS x").append(k);
-            where.append(" AND x").append(k).append(" IS NOT NULL");
+            fetch.append(", s.x").append(k);
         }
-        cell.append(" FROM (").append(src).append(") s").append(where).append(" GROUP BY u, t ORDER BY u, t");
-        DidPanel panel = toPanel(spec, engine.queryColumns(cell.toString(), total), total);
+        fetch.append(" FROM (").append(src).append(") s LEFT JOIN (SELECT u, row_number() OVER (ORDER BY u) - 1 AS code FROM (SELECT DISTINCT ")
+                .append(unit).append(" AS u FROM ").append(relation).append(" WHERE ").append(unit).append(" IS NOT NULL) d) lv ON s.u = lv.u");
+        DidPanel panel = PanelCells.of(spec, scale, engine.queryColumns(fetch.toString(), units.rows()), units.units(),
+                spec.twoByTwo() ? null : units.firstTreated());
         return scale == TimeScale.DATE ? dated(spec, panel) : panel;
     }
 
@@ -168,6 +139,11 @@ public final class DidInputs {
         return d.finiteOrNull("TRY_CAST(" + text + " AS DOUBLE)");
     }
 
+    /** Whether a column holds integers (so every value is a whole number). */
+    private static boolean integer(Column c) {
+        return !c.type().equalsIgnoreCase("BOOLEAN") && Columns.Kind.of(c.type()) == Columns.Kind.LONG;
+    }
+
     /** The whole-number value of expr as BIGINT, NULL when it is not one. */
     private static String wholeNumber(String expr) {
         return "(CASE WHEN TRY_CAST(" + expr + " AS DOUBLE) = round(TRY_CAST(" + expr + " AS DOUBLE)) "
@@ -178,64 +154,10 @@ public final class DidInputs {
         String of(List<Object> row);
     }
 
-    private interface Values {
-        String of(String[] values);
-    }
-
-    /** Throws the message when the check column is not NULL (values separated by chr(1)). */
-    private static void fail(Rows found, String column, Values message) {
-        String v = found.getString(0, column);
-        if (v != null) {
-            throw new CeterisException(message.of(v.split("\u0001", -1)));
-        }
-    }
-
     private static void check(Engine engine, String sql, Message message) {
         Rows r = engine.query(sql);
         if (r.size() > 0) {
             throw new CeterisException(message.of(r.rows().get(0)));
         }
-    }
-
-    private static DidPanel toPanel(DidSpec spec, Columns rows, long total) {
-        int n = rows.size();
-        if (n == 0) {
-            throw new CeterisException("no usable rows: '" + spec.outcome() + "', '" + spec.unit() + "' or '" + spec.time()
-                    + "' is missing in every row");
-        }
-        long[] t = rows.longs("t");
-        long[] periods = Arrays.stream(t).distinct().sorted().toArray();
-        Columns.Text u = rows.text("u");
-        List<String> units = new ArrayList<>();
-        int[] unit = new int[n];
-        int[] period = new int[n];
-        double[] y = rows.doubles("y");
-        double[] treated = spec.twoByTwo() ? rows.doubles("dtr") : null;
-        double[] post = spec.twoByTwo() ? rows.doubles("dpo") : null;
-        long[] ft = spec.twoByTwo() ? null : rows.longs("ft");
-        long[] cellRows = rows.longs("rows");
-        List<Long> first = new ArrayList<>();
-        int k = spec.covariates().size();
-        double[][] x = new double[k][];
-        for (int c = 0; c < k; c++) {
-            x[c] = rows.doubles("x" + c);
-        }
-        long used = 0;
-        int last = -1;
-        for (int i = 0; i < n; i++) { // ordered by unit, then time
-            int code = u.codes()[i];
-            if (code != last) {
-                units.add(u.levels().get(code));
-                last = code;
-                if (!spec.twoByTwo()) {
-                    first.add(ft[i]);
-                }
-            }
-            unit[i] = units.size() - 1;
-            period[i] = Arrays.binarySearch(periods, t[i]);
-            used += cellRows[i];
-        }
-        long[] firstTreated = spec.twoByTwo() ? null : first.stream().mapToLong(Long::longValue).toArray();
-        return new DidPanel(units, periods, unit, period, y, treated, post, firstTreated, spec.covariates(), x, total - used);
     }
 }

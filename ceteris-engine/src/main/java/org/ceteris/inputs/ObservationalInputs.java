@@ -6,7 +6,6 @@ import org.ceteris.CeterisException;
 import org.ceteris.engine.Column;
 import org.ceteris.engine.Columns;
 import org.ceteris.engine.Dialect;
-import org.ceteris.engine.DuckDbEngine;
 import org.ceteris.engine.Engine;
 import org.ceteris.engine.Identifiers;
 import org.ceteris.engine.Rows;
@@ -32,30 +31,8 @@ public final class ObservationalInputs {
     private ObservationalInputs() {
     }
 
-    /** Temporary table the source is read into once on DuckDB (the CSV sniffer otherwise runs per query). */
-    static final String SNAPSHOT = "ceteris_observe_input";
-
     public static Loaded load(Engine engine, Source source, ObserveSpec spec) {
-        Source read = source;
-        if (engine instanceof DuckDbEngine duck && !(source instanceof Source.Table)) {
-            try {
-                duck.execute("CREATE OR REPLACE TEMP TABLE " + SNAPSHOT + " AS SELECT * FROM " + engine.relation(source));
-                read = new Source.Table(SNAPSHOT);
-            } catch (CeterisException e) {
-                read = source; // e.g. a read-only workspace that refuses temporary tables: read the source directly
-            }
-        }
-        try {
-            return load(engine, read, source, spec);
-        } finally {
-            if (read != source) {
-                ((DuckDbEngine) engine).execute("DROP TABLE IF EXISTS " + SNAPSHOT);
-            }
-        }
-    }
-
-    private static Loaded load(Engine engine, Source read, Source source, ObserveSpec spec) {
-        List<Column> columns = engine.columns(read);
+        List<Column> columns = engine.columns(source);
         Dialect d = engine.dialect();
         Column t = Identifiers.requireColumn(columns, spec.treatment(), source);
         if (!t.numeric()) {
@@ -67,9 +44,8 @@ public final class ObservationalInputs {
         for (String c : spec.covariates()) {
             covs.add(Identifiers.requireColumn(columns, c, source));
         }
-        String relation = engine.relation(read);
+        String relation = engine.relation(source);
         String tExpr = d.finiteOrNull(d.ident(t.name()));
-        checkBinary(engine, relation, tExpr, t.name());
         List<String> select = new ArrayList<>();
         List<String> complete = new ArrayList<>();
         select.add(tExpr + " AS t");
@@ -84,7 +60,12 @@ public final class ObservationalInputs {
         }
         String inner = "SELECT " + String.join(", ", select) + " FROM " + relation;
         String where = String.join(" AND ", complete);
-        Rows counts = engine.query("SELECT count(*) AS n, count(*) FILTER (WHERE " + where + ") AS complete FROM (" + inner + ") s");
+        // One scan for the counts and the treatment check, one for the rows (a CSV file is parsed twice, not copied).
+        Rows counts = engine.query("SELECT count(*) AS n, count(*) FILTER (WHERE " + where + ") AS complete, "
+                + "count(*) FILTER (WHERE t IS NOT NULL AND t NOT IN (0, 1)) AS not_binary FROM (" + inner + ") s");
+        if (counts.getLong(0, "not_binary") > 0) {
+            checkBinary(engine, relation, tExpr, t.name());
+        }
         long total = counts.getLong(0, "n");
         int n = Math.toIntExact(counts.getLong(0, "complete"));
         Columns cols = engine.queryColumns("SELECT * FROM (" + inner + ") s WHERE " + where, n);
