@@ -22,6 +22,16 @@ public interface Dialect {
     String finiteOrNull(String expr);
 
     /**
+     * A numeric column's value as {@link #finiteOrNull}; a boolean column as 1.0/0.0 by a CASE, not a
+     * cast: DuckDB pushes a cast of a CSV file's boolean column into the CSV reader, which then fails
+     * to read "true" as a number ("Conversion Error: CSV Error on Line 2").
+     */
+    default String numberOf(Column c) {
+        String col = ident(c.name());
+        return c.type().equalsIgnoreCase("BOOLEAN") ? "(CASE WHEN " + col + " THEN 1.0 WHEN NOT " + col + " THEN 0.0 END)" : finiteOrNull(col);
+    }
+
+    /**
      * The mean of {@code expr} over the group, summed without losing the low digits of large values
      * (a plain double sum of 1,000 values near 1e12 is off by ~0.1; the difference of two such means
      * can be wrong by more than the effect).

@@ -129,7 +129,7 @@ public final class DidInputs {
         Dialect d = engine.dialect();
         String col = d.ident(c.name());
         if (c.numeric()) {
-            return d.finiteOrNull(col);
+            return d.numberOf(c);
         }
         String text = "trim(" + d.asText(col) + ")";
         check(engine, "SELECT " + text + " FROM " + relation + " WHERE " + col + " IS NOT NULL AND TRY_CAST(" + text

@@ -45,14 +45,14 @@ public final class ObservationalInputs {
             covs.add(Identifiers.requireColumn(columns, c, source));
         }
         String relation = engine.relation(source);
-        String tExpr = d.finiteOrNull(d.ident(t.name()));
+        String tExpr = d.numberOf(t);
         List<String> select = new ArrayList<>();
         List<String> complete = new ArrayList<>();
         select.add(tExpr + " AS t");
-        select.add(d.finiteOrNull(d.ident(y.name())) + " AS y");
+        select.add(d.numberOf(y) + " AS y");
         for (int k = 0; k < covs.size(); k++) {
             Column c = covs.get(k);
-            String e = c.numeric() ? d.finiteOrNull(d.ident(c.name())) : d.asText(d.ident(c.name()));
+            String e = c.numeric() ? d.numberOf(c) : d.asText(d.ident(c.name()));
             select.add(e + " AS c" + k);
         }
         for (int k = -2; k < covs.size(); k++) {

@@ -135,6 +135,24 @@ class DidInputsInvarianceTest {
     }
 
     @Test
+    void booleanFlagsInACsvFileAreZeroOrOne(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws java.io.IOException {
+        // DuckDB pushes a cast of a CSV file's boolean column into its reader, which cannot read "true" as a number
+        StringBuilder csv = new StringBuilder("unit,period,treated,post,y\n");
+        for (int u = 1; u <= 20; u++) {
+            for (int p = 1; p <= 4; p++) {
+                csv.append("c").append(u).append(',').append(p).append(',').append(u % 2 == 1).append(',').append(p > 2).append(',')
+                        .append(u * 0.1 + p + (u % 2 == 1 && p > 2 ? 2 : 0)).append('\n');
+            }
+        }
+        java.nio.file.Path file = dir.resolve("flags.csv");
+        java.nio.file.Files.writeString(file, csv);
+        DidSpec twoByTwo = new DidSpec("unit", "period", "y", "treated", "post", null, null, null, List.of(), false, null, null, 0.05);
+        try (DuckDbEngine e = DuckDbEngine.inMemory()) {
+            assertEquals(2.0, Did.analyze(twoByTwo, DidInputs.load(e, new Source.File(file), twoByTwo)).estimate(), 1e-9);
+        }
+    }
+
+    @Test
     void aPeriodThatIsNotWholeIsNamed() {
         try (DuckDbEngine e = DuckDbEngine.inMemory()) {
             panel(e, "bad", "'m' || u", "u, p");
