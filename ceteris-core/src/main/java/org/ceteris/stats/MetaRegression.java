@@ -39,8 +39,28 @@ public final class MetaRegression {
      * @param qE       the residual heterogeneity statistic of the fixed-effect fit
      * @param df       k − p, the residual degrees of freedom
      * @param scale    the Knapp–Hartung scale s²
+     * @param modelCov (XᵀW*X)⁻¹, the covariance if the variances vᵢ + τ² were exact (cov = scale · modelCov)
      */
-    public record Fit(double[] beta, double[][] cov, double tau2, double tau2Pred, double qE, int df, double scale) {
+    public record Fit(double[] beta, double[][] cov, double tau2, double tau2Pred, double qE, int df, double scale, double[][] modelCov) {
+
+        /**
+         * The fit with the Knapp–Hartung scale floored at 1, cov = max(1, s²) · (XᵀW*X)⁻¹: the modified
+         * Knapp–Hartung covariance (Knapp &amp; Hartung 2003; Röver, Knapp &amp; Friede 2015, BMC Med Res
+         * Methodol 15:99). With few estimates that lie closer to the fitted line than their own variances
+         * allow, s² falls far below 1 and the plain covariance claims more precision than the estimates
+         * carry; estimates whose errors are positively correlated (synthetic controls built from shared
+         * donors) do exactly that, since a common error moves the line, not the residuals.
+         */
+        public Fit withScaleAtLeastOne() {
+            if (scale >= 1) {
+                return this;
+            }
+            double[][] floored = new double[modelCov.length][];
+            for (int a = 0; a < floored.length; a++) {
+                floored[a] = modelCov[a].clone();
+            }
+            return new Fit(beta, floored, tau2, tau2Pred, qE, df, 1.0, modelCov);
+        }
 
         /** Standard error of coefficient j. */
         public double se(int j) {
@@ -140,7 +160,7 @@ public final class MetaRegression {
                 cov[a][b] = scale * random.inverse[a][b];
             }
         }
-        return new Fit(random.beta, cov, tau2, qProfileTau2(y, v, x, 0.25), fixed.rss, k - p, scale);
+        return new Fit(random.beta, cov, tau2, qProfileTau2(y, v, x, 0.25), fixed.rss, k - p, scale, random.inverse);
     }
 
     /**

@@ -21,8 +21,10 @@ import org.ceteris.stats.MetaRegression;
  * get the same variance.
  * <p>
  * <b>The model.</b> {@link MetaRegression}: DerSimonian–Laird τ² (effects vary beyond the traits; the
- * sampling variance alone under-covers), Knapp–Hartung intervals for the slopes, prediction intervals for
- * each candidate that include τ². Nothing is fitted with fewer treated cities than traits + 2 (no residual
+ * sampling variance alone under-covers), Knapp–Hartung intervals for the slopes with the scale floored at
+ * 1 ({@link MetaRegression.Fit#withScaleAtLeastOne}: treated cities share donors, so their errors are
+ * shared and the residual scale alone understates them), prediction intervals for each candidate that
+ * include τ². Nothing is fitted with fewer treated cities than traits + 2 (no residual
  * degree of freedom to judge the fit). Cost: O(k·p²) after the fits.
  */
 public final class TraitModels {
@@ -62,7 +64,8 @@ public final class TraitModels {
                         + " carry no spread, so the uncertainty of its effect cannot be measured and the traits cannot be weighed.");
             }
         }
-        MetaRegression.Fit fit = MetaRegression.fit(y, v, x);
+        MetaRegression.Fit plain = MetaRegression.fit(y, v, x);
+        MetaRegression.Fit fit = plain == null ? null : plain.withScaleAtLeastOne();
         if (fit == null) {
             return notFitted(spec, variances, level, "The treated cities' traits do not vary independently (a trait is the same in"
                     + " every treated city, or one trait follows from the others), so their links with the effect cannot be told apart.");
