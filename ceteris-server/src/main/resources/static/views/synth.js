@@ -112,20 +112,25 @@
     var effects = (result.effects || []).filter(function (e) { return e.relative_att !== null && e.relative_att !== undefined; });
     if (effects.length === 0) return [];
     var rows = effects.map(function (e) {
-      return {unit: Ceteris.humanize(e.treated), pct: e.relative_att, att: e.att, label: signedPct(e.relative_att) + ' (' + signedNum(e.att) + ')'};
+      // on a phone the bar's label is the percent alone; the table below has both
+      return {unit: Ceteris.humanize(e.treated), pct: e.relative_att, att: e.att,
+        label: signedPct(e.relative_att) + (window.innerWidth < 600 ? '' : ' (' + signedNum(e.att) + ')')};
     });
     var top = Math.max.apply(null, rows.map(function (r) { return r.pct; }).concat([0]));
     var bottom = Math.min.apply(null, rows.map(function (r) { return r.pct; }).concat([0]));
     var y = {field: 'unit', type: 'nominal', title: null, sort: {field: 'pct', order: 'descending'}};
+    var w = fit(window.innerWidth < 600 ? 140 : 110);
+    var room = Math.max(1.5, w / Math.max(w - (window.innerWidth < 600 ? 50 : 95), 30)); // the axis beyond the longest bar holds its label
     var charts = [{
       title: 'The effect in each treated unit',
       caption: 'Each bar is a unit\u2019s effect in percent of its synthetic twin (what it would most likely have had without the change), ' +
-        'averaged over the periods from ' + result.treatment_time + ' on; in brackets the same effect in ' + outcome + ' per period.',
-      // room beyond the longest bar for its label
-      spec: {width: fit(110), height: 26 * rows.length, data: {values: rows}, layer: [
+        'averaged over the periods from ' + result.treatment_time + ' on' +
+        (window.innerWidth < 600 ? '; the table below gives it also in ' + outcome + ' per period.' : '; in brackets the same effect in ' + outcome + ' per period.'),
+      // room beyond the longest bar for its label ("+21.9% (+10.7)", about 85 px): more of the axis on a phone
+      spec: {width: w, height: 26 * rows.length, data: {values: rows}, layer: [
         {mark: {type: 'bar', color: '#3559b7', height: 16}, encoding: {y: y,
-          x: {field: 'pct', type: 'quantitative', title: 'effect, % of the synthetic twin', axis: {format: '+.0%', tickCount: 5, labelOverlap: true},
-            scale: {domain: [Math.min(0, bottom * 1.6), top * 1.6]}},
+          x: {field: 'pct', type: 'quantitative', title: 'effect, % of the synthetic twin', axis: {format: '+.0%', tickCount: 5, labelOverlap: true, labelFlush: true},
+            scale: {domain: [Math.min(0, bottom * room), top * room]}},
           tooltip: [{field: 'unit'}, {field: 'pct', title: 'effect %', format: '+.1%'}, {field: 'att', title: 'effect in ' + outcome, format: '+,.3~f'}]}},
         {mark: {type: 'text', align: 'left', dx: 4, fontSize: 11, color: '#333'}, encoding: {y: y,
           x: {field: 'pct', type: 'quantitative'}, text: {field: 'label'}}}]}
