@@ -106,15 +106,37 @@ final class CsAggregation {
                 dynamicOverall.estimate(this), calendar, calendarOverall.estimate(this));
     }
 
-    /** An estimate and its influence function. */
-    private record Combined(double att, double[] inf) {
+    /**
+     * An estimate and its influence function: dense over the n units ({@code rows} null), or a cell's
+     * sparse one (values of the units in {@code rows}, zero elsewhere). Adding a sparse function skips
+     * the zeros, which a dense sum would add exactly, so the results are the same to the bit.
+     */
+    private record Combined(double att, int[] rows, double[] inf) {
+        Combined(double att, double[] inf) {
+            this(att, null, inf);
+        }
+
         Estimate estimate(CsAggregation a) {
             return new Estimate(att, a.se(inf));
+        }
+
+        /** acc[i] += w·ψᵢ. */
+        void addScaled(double[] acc, double w) {
+            for (int k = 0; k < inf.length; k++) {
+                acc[rows == null ? k : rows[k]] += w * inf[k];
+            }
+        }
+
+        /** acc[i] += ψᵢ / m. */
+        void addDivided(double[] acc, int m) {
+            for (int k = 0; k < inf.length; k++) {
+                acc[rows == null ? k : rows[k]] += inf[k] / m;
+            }
         }
     }
 
     private static List<Combined> combinedOf(List<Cell> cells) {
-        return cells.stream().map(c -> new Combined(c.att(), c.influence())).toList();
+        return cells.stream().map(c -> new Combined(c.att(), c.rows(), c.influence())).toList();
     }
 
     /** Σ w_c·att_c with w_c ∝ cohort share, plus the influence of the estimated shares. */
@@ -144,10 +166,7 @@ final class CsAggregation {
         for (int c = 0; c < m; c++) {
             double w = p[c] / sum;
             att += w * items.get(c).att();
-            double[] f = items.get(c).inf();
-            for (int i = 0; i < n; i++) {
-                inf[i] += w * f[i];
-            }
+            items.get(c).addScaled(inf, w);
         }
         // influence of the estimated weights: wif = if1 − if2 (did::aggte's wif), applied to the atts
         double weightedAtt = 0;
@@ -178,9 +197,7 @@ final class CsAggregation {
         double[] inf = new double[n];
         for (Combined c : items) {
             att += c.att() / m;
-            for (int i = 0; i < n; i++) {
-                inf[i] += c.inf()[i] / m;
-            }
+            c.addDivided(inf, m);
         }
         return new Combined(att, inf);
     }
