@@ -9,14 +9,8 @@
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 runs="${1:-3}"; dir="${2:-/tmp/ceteris-bench-paths}"
-mkdir -p "$dir"
-[ -f "$dir/did.csv" ] || /usr/bin/python3 "$here/bench/did/make_panel.py" "$dir/did.csv" 100000 20
-[ -f "$dir/obs1m.csv" ] || /usr/bin/python3 "$here/bench/observational/make_data.py" 1000000 "$dir/obs1m.csv"
-"$here/ceteris" power --baseline-mean 1 --sd 1 --mde 0.1 >/dev/null   # builds the jar and its CDS archive first
-did=(did --data "$dir/did.csv" --unit unit --time period --outcome y --first-treated first_treated --json)
-obs=(observe --data "$dir/obs1m.csv" --treatment treat --outcome y --covariates x1,x2,x3,x4,x5,x6,x7,x8,x9,x10 --json)
-pow=(power --baseline-mean 10 --sd 3 --mde 0.1 --json)
-ab=(ab --data "${AB_CSV:-/tmp/ceteris-bench-csv/ab-5000000.csv}" --variant variant --metric m --covariate m=x --json)
+source "$here/bench/paths/inputs.sh"
+ab=("${abc[@]}")
 echo "machine: $(nproc) cores, $(lscpu | grep 'Model name' | sed 's/Model name: *//')"
 t() { local name="$1"; shift; local load; load="$(cut -d' ' -f1 /proc/loadavg)"
   /usr/bin/time -f "$name %e %U %S %M load=$load" "$@" > "$dir/out-$name.json"; }

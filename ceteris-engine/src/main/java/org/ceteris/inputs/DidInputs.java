@@ -16,11 +16,14 @@ import org.ceteris.engine.Rows;
 import org.ceteris.engine.Source;
 
 /**
- * The SQL that turns a table into the compact DiD panel: one row per (unit, period) with the mean
- * outcome and covariates of that cell, plus each unit's first treated period, computed by the
- * engine (never raw event rows). Before that, small check queries turn the data problems users
- * make into one-line errors: periods that are not whole numbers, two rows for the same unit and
- * period, a unit with two different first-treated periods or a changing ever-treated flag.
+ * The SQL that turns a table into the compact DiD panel: one cell per (unit, period) with the outcome
+ * and covariates, plus each unit's first treated period. Two reads of the source: a per-unit summary
+ * ({@link UnitChecks}: the sorted unit names, row counts, first-treated periods and the checks that turn
+ * users' data problems into one-line errors — periods that are not whole numbers, a unit with two
+ * first-treated periods or a changing ever-treated flag), then the rows as numbers with each unit as a
+ * code into those names, which {@link PanelCells} sorts into cells (and where two rows for one unit and
+ * period are an error). The fetch derives the unit codes again in SQL (a join on the distinct units) since
+ * the names list lives in Java; a temporary table would save that scan but not every engine allows one.
  */
 public final class DidInputs {
 
