@@ -89,7 +89,7 @@ final class CsvSniffer {
         if (!relation.startsWith("FROM read_csv(") || !relation.endsWith(");")) {
             return wholeFile;
         }
-        relation = relation.substring("FROM ".length(), relation.length() - 1);
+        relation = relation.substring("FROM ".length(), relation.length() - 2) + ", " + DuckDbDialect.CSV_BUFFER + ")";
         if (relation.chars().filter(c -> c == '\'').count() % 2 != 0) {
             return wholeFile; // a name with a quote in it is not escaped in the prompt
         }

@@ -9,6 +9,14 @@ public final class DuckDbDialect implements Dialect {
 
     public static final DuckDbDialect INSTANCE = new DuckDbDialect();
 
+    /**
+     * The CSV reader's buffer: 2 MiB, DuckDB's longest line by default ({@code max_line_size}), so every
+     * file DuckDB reads by default still reads. DuckDB's default buffer is 16 times that, and with two
+     * threads it holds several: reading the 105 MB, 1M-row CSV of bench/paths took ~100 MB more
+     * resident memory with the default and was no faster (BENCHMARKS.md, "paths").
+     */
+    static final String CSV_BUFFER = "buffer_size = 2097152";
+
     private DuckDbDialect() {
     }
 
@@ -20,7 +28,7 @@ public final class DuckDbDialect implements Dialect {
             return "read_parquet(" + path + ")";
         }
         if (name.endsWith(".csv") || name.endsWith(".csv.gz") || name.endsWith(".tsv") || name.endsWith(".txt")) {
-            return "read_csv(" + path + ", header = true, auto_detect = true, sample_size = -1)";
+            return "read_csv(" + path + ", header = true, auto_detect = true, sample_size = -1, " + CSV_BUFFER + ")";
         }
         throw new CeterisException("cannot read " + file + ": use a .csv, .tsv or .parquet file");
     }

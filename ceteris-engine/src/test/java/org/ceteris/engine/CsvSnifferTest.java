@@ -61,4 +61,26 @@ class CsvSnifferTest {
             assertEquals(4950L, engine.query("SELECT sum(m) AS s FROM " + relation).getLong(0, "s"));
         }
     }
+
+    /**
+     * The reader's 2 MiB buffer holds any line DuckDB reads by default: a line just under DuckDB's
+     * 2,000,000-byte limit, far from the start (in the middle of the parallel scan), still reads,
+     * sniffed or whole-file. A buffer smaller than a line fails the scan ("does not support a full read").
+     */
+    @Test
+    void aLineNearDuckDbsLimitStillReads() throws IOException {
+        String longText = "x".repeat(1_999_000);
+        Path file = csv("long.csv", 200_001, i -> i == 150_000 ? longText + "," + i : (i % 2 == 0 ? "A," : "B,") + i);
+        try (DuckDbEngine engine = DuckDbEngine.inMemory()) {
+            Source.File source = new Source.File(file);
+            assertTrue(engine.relation(source).contains(DuckDbDialect.CSV_BUFFER), engine.relation(source));
+            Rows r = engine.query("SELECT count(*) AS n, max(length(variant)) AS w, sum(m) AS s FROM " + engine.relation(source));
+            assertEquals(200_001L, r.getLong(0, "n"));
+            assertEquals(1_999_000L, r.getLong(0, "w"));
+            assertEquals(200_000L * 200_001L / 2, r.getLong(0, "s"));
+            String whole = DuckDbDialect.INSTANCE.readFile(file);
+            assertTrue(whole.contains(DuckDbDialect.CSV_BUFFER), whole);
+            assertEquals(200_001L, engine.query("SELECT count(*) AS n FROM " + whole).getLong(0, "n"));
+        }
+    }
 }
