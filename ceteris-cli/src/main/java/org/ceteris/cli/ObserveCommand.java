@@ -74,7 +74,8 @@ public final class ObserveCommand implements Callable<Integer> {
         }
         ObserveSpec observeSpec = new ObserveSpec(treatment, outcome, covariates, Method.parse(method),
                 Estimand.parse(estimand), ratio, replace, caliper == null ? Double.NaN : caliper, trim, refute, seed, alpha.value());
-        ObserveResult result = data.run((engine, source) -> ObserveStudy.run(engine, source, observeSpec));
+        // the engine is closed once the columns are read: the analysis runs without DuckDB's memory
+        ObserveResult result = ObserveStudy.analyze(observeSpec, data.run((engine, source) -> ObserveStudy.load(engine, source, observeSpec)));
         if (advice != null) {
             result = ObserveStudy.withAdjustmentNote(result, advice);
         }

@@ -55,7 +55,19 @@ public final class ObserveStudy extends NamedStudyMethod {
 
     /** Reads the unit-level columns with the engine and runs the analysis. */
     public static ObserveResult run(Engine engine, Source source, ObserveSpec spec) {
-        ObservationalInputs.Loaded in = engine.stableRead(() -> ObservationalInputs.load(engine, source, spec));
+        return analyze(spec, load(engine, source, spec));
+    }
+
+    /**
+     * The unit-level columns the study needs; a caller that owns the engine may close it before
+     * {@link #analyze}, which gives DuckDB's memory for the read back (~80 MB at 1M rows).
+     */
+    public static ObservationalInputs.Loaded load(Engine engine, Source source, ObserveSpec spec) {
+        return engine.stableRead(() -> ObservationalInputs.load(engine, source, spec));
+    }
+
+    /** The analysis of columns from {@link #load}. */
+    public static ObserveResult analyze(ObserveSpec spec, ObservationalInputs.Loaded in) {
         return ObservationalAnalysis.analyze(spec, in.data(), in.excludedRows());
     }
 
