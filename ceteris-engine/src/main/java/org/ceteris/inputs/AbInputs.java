@@ -50,14 +50,15 @@ public final class AbInputs {
                         mean.covariate() == null ? null : numeric(engine, columns, mean.covariate(), source)});
             }
         }
-        Rows rows;
+        List<String> names = spec.metrics().stream().map(MetricSpec::name).toList();
+        VariantMerge merged;
         try {
-            rows = unit == null ? rowLevel(engine, source, variant, pairs)
-                    : singleThreaded(engine, unitLevel(d, engine.relation(source), variant, unit, pairs));
+            merged = unit == null ? rowLevel(engine, source, variant, pairs, names)
+                    : merge(spec.variant(), names, singleThreaded(engine, unitLevel(d, engine.relation(source), variant, unit, pairs)));
         } catch (CeterisException e) {
             throw source.readError(e);
         }
-        AbInput input = toInput(spec, rows);
+        AbInput input = merged.build();
         if (spec.metrics().stream().noneMatch(m -> m instanceof MetricSpec.Quantile)) {
             return input;
         }
@@ -84,7 +85,7 @@ public final class AbInputs {
      * both columns and for the pair. Otherwise a second scan excludes NULL, NaN and infinite values
      * per metric explicitly with {@code avg}/{@code var_samp}/{@code covar_samp}.
      */
-    private static Rows rowLevel(Engine engine, Source source, String variant, List<String[]> pairs) {
+    private static VariantMerge rowLevel(Engine engine, Source source, String variant, List<String[]> pairs, List<String> names) {
         Dialect d = engine.dialect();
         if (engine instanceof DuckDbEngine) {
             String relation = null;
@@ -98,8 +99,8 @@ public final class AbInputs {
             }
             if (block != null) {
                 try {
-                    Rows fast = BlockSums.load(engine, relation, variant, pairs, block);
-                    return fast != null ? fast : engine.query(rowLevel(d, relation, variant, pairs, block, true));
+                    VariantMerge fast = BlockSums.load(engine, relation, variant, pairs, block, names);
+                    return fast != null ? fast : merge(variant, names, engine.query(rowLevel(d, relation, variant, pairs, block, true)));
                 } catch (CeterisException e) {
                     if (!(source instanceof Source.Table)) {
                         throw e;
@@ -109,7 +110,7 @@ public final class AbInputs {
             }
         }
         if (engine instanceof DuckDbEngine duck && source instanceof Source.File f && !isParquet(f.path())) {
-            Rows parsed = parsedInParallel(duck, source, variant, pairs);
+            VariantMerge parsed = parsedInParallel(duck, source, variant, pairs, names);
             if (parsed != null) {
                 return parsed;
             }
@@ -117,7 +118,7 @@ public final class AbInputs {
         String relation = engine.relation(source);
         String block = d.partitionId() != null ? d.partitionId() : "0";
         Rows fast = singleThreaded(engine, rowLevel(d, relation, variant, pairs, block, false));
-        return clean(fast, pairs) ? fast : singleThreaded(engine, rowLevel(d, relation, variant, pairs, block, true));
+        return merge(variant, names, clean(fast, pairs) ? fast : singleThreaded(engine, rowLevel(d, relation, variant, pairs, block, true)));
     }
 
     /** Temporary table a CSV file's columns are parsed into (see {@link #parsedInParallel}). */
@@ -134,7 +135,8 @@ public final class AbInputs {
      * Memory: the used columns in DuckDB (about 25 bytes a row for a variant and two numbers),
      * which DuckDB spills to disk beyond its memory limit.
      */
-    private static Rows parsedInParallel(DuckDbEngine duck, Source source, String variant, List<String[]> pairs) {
+    private static VariantMerge parsedInParallel(DuckDbEngine duck, Source source, String variant, List<String[]> pairs,
+                                                 List<String> names) {
         Dialect d = duck.dialect();
         java.util.LinkedHashSet<String> used = new java.util.LinkedHashSet<>();
         used.add(variant);
@@ -154,7 +156,7 @@ public final class AbInputs {
             return null;
         }
         try {
-            return oneThread(duck, () -> rowLevel(duck, new Source.Table(PARSED), variant, pairs));
+            return oneThread(duck, () -> rowLevel(duck, new Source.Table(PARSED), variant, pairs, names));
         } finally {
             duck.execute("DROP TABLE IF EXISTS " + PARSED);
         }
@@ -208,7 +210,7 @@ public final class AbInputs {
         return oneThread(duck, () -> duck.query(sql));
     }
 
-    private static Rows oneThread(DuckDbEngine duck, java.util.function.Supplier<Rows> work) {
+    private static <T> T oneThread(DuckDbEngine duck, java.util.function.Supplier<T> work) {
         String threads = duck.query("SELECT current_setting('threads') AS t").getString(0, "t");
         duck.execute("SET threads = 1");
         try {
@@ -342,17 +344,17 @@ public final class AbInputs {
         return sb.toString();
     }
 
-    private static AbInput toInput(AbSpec spec, Rows rows) {
-        Map<String, Long> units = new HashMap<>();
-        Map<String, Map<String, CoMoments>> stats = new HashMap<>();
-        Map<String, Long> excluded = new HashMap<>();
-        Map<String, Long> excludedRows = new HashMap<>();
-        long unassigned = 0;
+    /**
+     * The rows of {@link #rowLevel}'s or {@link #unitLevel}'s SQL, merged in their order (variant, then
+     * block); {@code variant} names the variant column in the message about units in two variants.
+     */
+    private static VariantMerge merge(String variant, List<String> names, Rows rows) {
+        VariantMerge merge = new VariantMerge(names);
         long multi = 0;
         boolean perUnit = rows.columns().contains("rows0");
         boolean split = rows.columns().contains("ha0");
         Map<String, ExactSum[]> exact = new HashMap<>();
-        int metrics = spec.metrics().size();
+        int metrics = names.size();
         int[][] col = new int[metrics][]; // per metric: rows, n, ma, mb, va, vb, cab (−1 when absent)
         for (int k = 0; k < metrics; k++) {
             col[k] = new int[] {perUnit ? rows.index("rows" + k) : -1, rows.index("n" + k), rows.index("ma" + k), rows.index("mb" + k),
@@ -365,25 +367,20 @@ public final class AbInputs {
             long n = rows.getLong(i, unitsColumn);
             multi += rows.getLong(i, multiColumn);
             if (v == null) {
-                unassigned += n;
+                merge.unassigned(n);
                 continue;
             }
-            units.merge(v, n, Long::sum);
+            merge.units(v, n);
             for (int k = 0; k < metrics; k++) {
-                String name = spec.metrics().get(k).name();
                 int[] c = col[k];
                 if (perUnit) {
-                    excludedRows.merge(name, rows.getLong(i, c[0]), Long::sum);
+                    merge.excludedRows(k, rows.getLong(i, c[0]));
                 }
                 long nk = rows.getLong(i, c[1]);
-                excluded.merge(name, n - nk, Long::sum);
-                CoMoments cm = nk == 0 ? CoMoments.EMPTY : CoMoments.ofVariances(nk,
-                        rows.getDouble(i, c[2]), zeroIfNaN(rows.getDouble(i, c[3])),
-                        zeroIfNaN(rows.getDouble(i, c[4])), zeroIfNaN(rows.getDouble(i, c[5])),
-                        zeroIfNaN(rows.getDouble(i, c[6])));
-                stats.computeIfAbsent(name, x -> new HashMap<>()).merge(v, cm, CoMoments::merge);
+                merge.metric(v, k, n, nk, rows.getDouble(i, c[2]), rows.getDouble(i, c[3]), rows.getDouble(i, c[4]),
+                        rows.getDouble(i, c[5]), rows.getDouble(i, c[6]));
                 if (split && nk > 0) {
-                    ExactSum[] sums = exact.computeIfAbsent(name + '\u0000' + v, x -> new ExactSum[] {new ExactSum(), new ExactSum()});
+                    ExactSum[] sums = exact.computeIfAbsent(k + "\u0000" + v, x -> new ExactSum[] {new ExactSum(), new ExactSum()});
                     sums[0].add(rows.get(i, "ha" + k), rows.getDouble(i, "la" + k));
                     sums[1].add(rows.get(i, "hb" + k), rows.getDouble(i, "lb" + k));
                 }
@@ -391,25 +388,15 @@ public final class AbInputs {
         }
         for (Map.Entry<String, ExactSum[]> e : exact.entrySet()) { // Chan's merge for centred sums, exact sums for means
             String[] key = e.getKey().split("\u0000", 2);
-            Map<String, CoMoments> byVariant = stats.get(key[0]);
-            CoMoments cm = byVariant.get(key[1]);
-            byVariant.put(key[1], new CoMoments(cm.n(), e.getValue()[0].mean(cm.n(), cm.meanA()),
+            int k = Integer.parseInt(key[0]);
+            CoMoments cm = merge.merged(k, key[1]);
+            merge.replace(k, key[1], new CoMoments(cm.n(), e.getValue()[0].mean(cm.n(), cm.meanA()),
                     e.getValue()[1].mean(cm.n(), cm.meanB()), cm.m2A(), cm.m2B(), cm.cAB()));
         }
         if (multi > 0) {
-            throw new CeterisException(multi + " unit(s) appear in more than one variant of '" + spec.variant()
+            throw new CeterisException(multi + " unit(s) appear in more than one variant of '" + variant
                     + "'; each unit must stay in one variant (check the assignment, or analyse without --unit)");
         }
-        List<String> variants = new ArrayList<>(units.keySet());
-        variants.sort(String::compareTo);
-        for (MetricSpec m : spec.metrics()) {
-            stats.computeIfAbsent(m.name(), x -> new HashMap<>());
-        }
-        excludedRows.values().removeIf(x -> x == 0);
-        return new AbInput(variants, units, stats, excluded, unassigned, excludedRows);
-    }
-
-    private static double zeroIfNaN(double x) {
-        return Double.isNaN(x) ? 0.0 : x;
+        return merge;
     }
 }

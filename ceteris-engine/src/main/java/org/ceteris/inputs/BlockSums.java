@@ -2,6 +2,7 @@ package org.ceteris.inputs;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.ceteris.engine.Columns;
 import org.ceteris.engine.Dialect;
 import org.ceteris.engine.Engine;
 import org.ceteris.engine.Rows;
@@ -10,8 +11,8 @@ import org.ceteris.engine.Rows;
  * The fast scan of {@link AbInputs} for sources whose rows DuckDB numbers: per variant and per block
  * of {@link AbInputs#BLOCK} consecutive rows, the count and the shifted sums Σ(y − c), Σ(y − c)²
  * (and the cross sum for a pair), which cost a third of {@code var_samp}/{@code covar_samp}. Each
- * block is turned into centred moments here (M2 = Σ(y − c)² − (Σ(y − c))²/n) and merged by the
- * caller in block order with Chan's update. The shift c is the median of the column's first
+ * block is turned into centred moments here (M2 = Σ(y − c)² − (Σ(y − c))²/n) and merged in block
+ * order with Chan's update ({@link VariantMerge}). The shift c is the median of the column's first
  * 1,001 finite values, so the relative error of M2 is about ε·(1 + ((ȳ − c)/s)²) whatever the mean's
  * size (the textbook formula is the case c = 0). Rows of one block are summed by one thread in row
  * order, so the result is the same on every run. Cost: O(n) in the engine, O(n/2048) here.
@@ -22,11 +23,12 @@ final class BlockSums {
     }
 
     /**
-     * The block statistics in the column layout of {@code AbInputs}' aggregate (n, ma, va, mb, vb,
-     * cab per metric), or null when a value would have had to be excluded (a NULL, NaN or infinite
-     * value, or a pair whose columns are missing on different rows): then the caller screens.
+     * The blocks merged in order (variant, then block) into {@code names}' statistics, or null when a
+     * value would have had to be excluded (a NULL, NaN or infinite value, or a pair whose columns are
+     * missing on different rows): then the caller screens. The block sums reach Java as primitive
+     * columns (at 100M rows, 97,658 blocks: a fifth of a second less than rows of objects).
      */
-    static Rows load(Engine engine, String relation, String variant, List<String[]> pairs, String block) {
+    static VariantMerge load(Engine engine, String relation, String variant, List<String[]> pairs, String block, List<String> names) {
         Dialect d = engine.dialect();
         double[][] shift = shifts(engine, relation, pairs);
         StringBuilder inner = new StringBuilder("SELECT ").append(d.asText(d.ident(variant))).append(" AS v, ")
@@ -51,8 +53,8 @@ final class BlockSums {
             }
         }
         sb.append(" FROM (").append(inner).append(" FROM ").append(relation).append(") t GROUP BY v, blk ORDER BY v, blk");
-        Rows sums = engine.query(sb.toString());
-        return clean(sums, pairs) ? moments(sums, pairs, shift) : null;
+        Columns sums = engine.queryColumns(sb.toString());
+        return clean(sums, pairs) ? merged(sums, pairs, shift, names) : null;
     }
 
     /**
@@ -76,24 +78,24 @@ final class BlockSums {
         return shift;
     }
 
-    private static boolean clean(Rows rows, List<String[]> pairs) {
+    private static boolean clean(Columns sums, List<String[]> pairs) {
         for (int k = 0; k < pairs.size(); k++) {
-            int n = rows.index("n" + k);
+            long[] n = sums.longs("n" + k);
             boolean pair = pairs.get(k)[1] != null;
-            int nb = pair ? rows.index("nb" + k) : -1;
-            int nab = pair ? rows.index("nab" + k) : -1;
-            List<String> names = new ArrayList<>(List.of("sa" + k, "saa" + k));
+            List<double[]> values = new ArrayList<>(List.of(sums.doubles("sa" + k), sums.doubles("saa" + k)));
             if (pair) {
-                names.addAll(List.of("sb" + k, "sbb" + k, "sab" + k));
-            }
-            int[] sums = names.stream().mapToInt(rows::index).toArray();
-            for (int i = 0; i < rows.size(); i++) {
-                long count = rows.getLong(i, n);
-                if (pair && (rows.getLong(i, nb) != count || rows.getLong(i, nab) != count)) {
-                    return false;
+                long[] nb = sums.longs("nb" + k);
+                long[] nab = sums.longs("nab" + k);
+                for (int i = 0; i < n.length; i++) {
+                    if (nb[i] != n[i] || nab[i] != n[i]) {
+                        return false;
+                    }
                 }
-                for (int s : sums) {
-                    if (count > 0 && !Double.isFinite(rows.getDouble(i, s))) {
+                values.addAll(List.of(sums.doubles("sb" + k), sums.doubles("sbb" + k), sums.doubles("sab" + k)));
+            }
+            for (double[] v : values) {
+                for (int i = 0; i < n.length; i++) {
+                    if (n[i] > 0 && !Double.isFinite(v[i])) {
                         return false;
                     }
                 }
@@ -102,55 +104,49 @@ final class BlockSums {
         return true;
     }
 
-    /** Block sums → block means, sample variances and covariance (the layout AbInputs reads). */
-    private static Rows moments(Rows sums, List<String[]> pairs, double[][] shift) {
-        List<String> names = new ArrayList<>(List.of("v", "units", "multi"));
+    /**
+     * Block sums → each block's means, sample variances and covariance (M2 = Σ(y − c)² − (Σ(y − c))²/n,
+     * floored at 0), merged in row order: by variant, then block.
+     */
+    private static VariantMerge merged(Columns sums, List<String[]> pairs, double[][] shift, List<String> names) {
+        VariantMerge merge = new VariantMerge(names);
+        Columns.Text variants = sums.text("v");
+        long[] units = sums.longs("units");
+        int blocks = sums.size();
+        long[][] n = new long[pairs.size()][];
+        double[][][] s = new double[pairs.size()][][]; // per metric: sa, saa, sb, sbb, sab (null without b)
         for (int k = 0; k < pairs.size(); k++) {
-            names.addAll(List.of("n" + k, "ma" + k, "va" + k, "mb" + k, "vb" + k, "cab" + k));
-        }
-        int v = sums.index("v");
-        int units = sums.index("units");
-        List<List<Object>> out = new ArrayList<>(sums.size());
-        for (int i = 0; i < sums.size(); i++) {
-            List<Object> row = new ArrayList<>(names.size());
-            Object variant = sums.rows().get(i).get(v);
-            row.add(variant == null ? null : variant.toString());
-            row.add(sums.getLong(i, units));
-            row.add(0L);
-            out.add(row);
-        }
-        for (int k = 0; k < pairs.size(); k++) {
-            int nk = sums.index("n" + k);
-            int sak = sums.index("sa" + k);
-            int saak = sums.index("saa" + k);
+            n[k] = sums.longs("n" + k);
             boolean pair = pairs.get(k)[1] != null;
-            int sbk = pair ? sums.index("sb" + k) : -1;
-            int sbbk = pair ? sums.index("sbb" + k) : -1;
-            int sabk = pair ? sums.index("sab" + k) : -1;
-            for (int i = 0; i < sums.size(); i++) {
-                List<Object> row = out.get(i);
-                long n = sums.getLong(i, nk);
-                double sa = sums.getDouble(i, sak);
-                double m2a = Math.max(0.0, sums.getDouble(i, saak) - sa * sa / n);
-                row.add(n);
-                row.add(n == 0 ? null : shift[k][0] + sa / n);
-                row.add(n < 2 ? null : m2a / (n - 1));
-                if (!pair || n == 0) {
-                    row.add(null);
-                    row.add(null);
-                    row.add(null);
-                } else {
-                    double sb = sums.getDouble(i, sbk);
-                    double m2b = Math.max(0.0, sums.getDouble(i, sbbk) - sb * sb / n);
-                    double cab = sums.getDouble(i, sabk) - sa * sb / n;
-                    row.add(shift[k][1] + sb / n);
-                    row.add(n < 2 ? null : m2b / (n - 1));
-                    row.add(n < 2 ? null : cab / (n - 1));
+            s[k] = new double[][] {sums.doubles("sa" + k), sums.doubles("saa" + k), pair ? sums.doubles("sb" + k) : null,
+                pair ? sums.doubles("sbb" + k) : null, pair ? sums.doubles("sab" + k) : null};
+        }
+        for (int i = 0; i < blocks; i++) {
+            String v = variants.get(i);
+            if (v == null) {
+                merge.unassigned(units[i]);
+                continue;
+            }
+            merge.units(v, units[i]);
+            for (int k = 0; k < pairs.size(); k++) {
+                long nk = n[k][i];
+                double sa = s[k][0][i];
+                double ma = nk == 0 ? Double.NaN : shift[k][0] + sa / nk;
+                double va = nk < 2 ? Double.NaN : Math.max(0.0, s[k][1][i] - sa * sa / nk) / (nk - 1);
+                double mb = Double.NaN;
+                double vb = Double.NaN;
+                double cab = Double.NaN;
+                if (s[k][2] != null && nk > 0) {
+                    double sb = s[k][2][i];
+                    mb = shift[k][1] + sb / nk;
+                    if (nk >= 2) {
+                        vb = Math.max(0.0, s[k][3][i] - sb * sb / nk) / (nk - 1);
+                        cab = (s[k][4][i] - sa * sb / nk) / (nk - 1);
+                    }
                 }
+                merge.metric(v, k, units[i], nk, ma, mb, va, vb, cab);
             }
         }
-        List<String> types = new ArrayList<>();
-        names.forEach(x -> types.add("DOUBLE"));
-        return new Rows(names, types, out);
+        return merge;
     }
 }
