@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.ceteris.did.Did;
 import org.ceteris.did.DidResult;
 import org.ceteris.did.DidSpec;
 import org.ceteris.report.Wording;
@@ -48,7 +49,8 @@ public final class DidCommand implements Callable<Integer> {
         int[] w = DidSpec.parseWindow(window);
         DidSpec didSpec = new DidSpec(panel.unit, panel.time, panel.outcome, treated, post, firstTreated, DidSpec.ComparisonGroup.parse(control),
                 DidSpec.DidEstimator.parse(estimator), covariates, eventStudy, w == null ? null : w[0], w == null ? null : w[1], alpha.value());
-        DidResult result = data.run((engine, source) -> DidStudy.run(engine, source, didSpec));
+        // the engine is closed once the panel is read: the estimator runs without DuckDB's memory
+        DidResult result = Did.analyze(didSpec, data.run((engine, source) -> DidStudy.load(engine, source, didSpec)));
         return output.print(result, r -> render(r, alpha.value()));
     }
 

@@ -2,6 +2,7 @@ package org.ceteris.studies;
 
 import java.util.Set;
 import org.ceteris.did.Did;
+import org.ceteris.did.DidPanel;
 import org.ceteris.did.DidResult;
 import org.ceteris.did.DidSpec;
 import org.ceteris.engine.Engine;
@@ -27,7 +28,15 @@ public final class DidStudy extends NamedStudyMethod {
 
     /** Builds the compact panel with the engine and estimates. */
     public static DidResult run(Engine engine, Source source, DidSpec spec) {
-        return Did.analyze(spec, engine.stableRead(() -> DidInputs.load(engine, source, spec)));
+        return Did.analyze(spec, load(engine, source, spec));
+    }
+
+    /**
+     * The compact panel; a caller that owns the engine may close it before {@link Did#analyze},
+     * which gives DuckDB's memory for the read back.
+     */
+    public static DidPanel load(Engine engine, Source source, DidSpec spec) {
+        return engine.stableRead(() -> DidInputs.load(engine, source, spec));
     }
 
     @Override
