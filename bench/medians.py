@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 """Medians of bench timing lines `NAME wall user sys maxrss_kb load=L` (from /usr/bin/time -f), per NAME.
-Usage: bench/medians.py TIMES.txt [NAME ...]"""
+Usage: bench/medians.py TIMES.txt [NAME ...]; with exactly two NAMEs, also the second's median wall over the first's."""
 import statistics
 import sys
 
@@ -15,3 +15,6 @@ for name in sys.argv[2:] or rows:
         med = [statistics.median(x[i] for x in r) for i in range(5)]
         print(f"{name:16s} wall {med[0]:.2f} s  user {med[1]:.2f} s  sys {med[2]:.2f} s  max RSS {med[3] / 1024:.0f} MB  "
               f"load {min(x[4] for x in r):.1f}-{max(x[4] for x in r):.1f}  ({len(r)} runs)")
+if len(sys.argv) == 4 and all(rows.get(n) for n in sys.argv[2:]):
+    a, b = (statistics.median(x[0] for x in rows[n]) for n in sys.argv[2:])
+    print(f"{sys.argv[3]} / {sys.argv[2]}, median wall: {b / a:.2f}x")
