@@ -59,18 +59,31 @@ final class BlockSums {
 
     /**
      * Per metric, the median of each column's first 1,001 finite values in row order (0 when there
-     * is none). One small query per column; each stops once it has its values.
+     * is none). One query for all columns, a scalar subquery each (one round trip instead of one per
+     * column); each stops once it has its values.
      */
     private static double[][] shifts(Engine engine, String relation, List<String[]> pairs) {
         Dialect d = engine.dialect();
         double[][] shift = new double[pairs.size()][2];
+        StringBuilder sql = new StringBuilder();
         for (int k = 0; k < pairs.size(); k++) {
             for (int j = 0; j < 2; j++) {
                 if (pairs.get(k)[j] != null) {
                     String value = d.finiteOrNull(d.ident(pairs.get(k)[j]));
-                    Rows r = engine.query("SELECT median(c) AS c FROM (SELECT " + value + " AS c FROM " + relation
-                            + " WHERE " + value + " IS NOT NULL LIMIT 1001) t");
-                    double c = r.size() == 0 ? Double.NaN : r.getDouble(0, "c");
+                    sql.append(sql.length() == 0 ? "SELECT " : ", ")
+                            .append("(SELECT median(c) FROM (SELECT ").append(value).append(" AS c FROM ").append(relation)
+                            .append(" WHERE ").append(value).append(" IS NOT NULL LIMIT 1001) t) AS c").append(k).append('_').append(j);
+                }
+            }
+        }
+        if (sql.length() == 0) {
+            return shift;
+        }
+        Rows r = engine.query(sql.toString());
+        for (int k = 0; k < pairs.size(); k++) {
+            for (int j = 0; j < 2; j++) {
+                if (pairs.get(k)[j] != null) {
+                    double c = r.size() == 0 ? Double.NaN : r.getDouble(0, "c" + k + "_" + j);
                     shift[k][j] = Double.isFinite(c) ? c : 0.0;
                 }
             }
