@@ -1,6 +1,8 @@
 package org.ceteris.inputs;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +14,6 @@ import org.ceteris.engine.Columns;
 import org.ceteris.engine.Dialect;
 import org.ceteris.engine.Engine;
 import org.ceteris.engine.Identifiers;
-import org.ceteris.engine.Rows;
 import org.ceteris.engine.Source;
 import org.ceteris.synth.PredictorSpec;
 import org.ceteris.synth.SynthPanel;
@@ -21,8 +22,9 @@ import org.ceteris.synth.SynthSpec;
 /**
  * The SQL that turns a unit × time table into the compact panel of synthetic control: one query
  * groups by (unit, time) and returns the outcome with a row count (to catch duplicates), a second
- * aggregates every predictor over its window and every trait over the pre-period, per unit. Only
- * units × times outcome values and units × predictors aggregates cross into Java. The panel must be
+ * returns the predictor and trait columns per (unit, time), and their window means are taken in
+ * Java in time order, so they do not depend on row order or threads. Only units × times values
+ * cross into Java. The panel must be
  * balanced: every unit needs exactly one row with an outcome at every time.
  */
 public final class SynthInputs {
@@ -94,70 +96,108 @@ public final class SynthInputs {
             }
         }
         SynthTraits.check(engine, source, spec.traits(), columns, u, unit, rel);
+        String rows = rel + " WHERE " + d.ident(unit) + " IS NOT NULL AND " + d.ident(time) + " IS NOT NULL";
         List<PredictorSpec> traits = new ArrayList<>();
         spec.traits().forEach(c -> traits.add(new PredictorSpec(c, null, null, null)));
-        return new SynthPanel(units, times, y, aggregates(engine, source, spec, spec.predictors(), columns, units, times, u, t, rel),
-                aggregates(engine, source, spec, traits, columns, units, times, u, t, rel),
+        return new SynthPanel(units, times, y, aggregates(engine, source, spec, spec.predictors(), columns, units, times, u, t, rows),
+                aggregates(engine, source, spec, traits, columns, units, times, u, t, rows),
                 spec.training() == null ? null
-                        : aggregates(engine, source, spec, spec.training().predictors(), columns, units, times, u, t, rel));
+                        : aggregates(engine, source, spec, spec.training().predictors(), columns, units, times, u, t, rows));
     }
 
-    /** Predictors (windowed means and specials; traits are pre-period means), one row per unit. */
+    /**
+     * Predictors (windowed means and specials; traits are pre-period means), one row per unit. The
+     * values come to Java per (unit, time) and each mean is summed here in time order, so it does not
+     * depend on the order of the rows or on how many threads read them (an SQL {@code avg} adds in
+     * whatever order its threads meet the rows, which can change the last bit).
+     */
     private static double[][] aggregates(Engine engine, Source source, SynthSpec spec, List<PredictorSpec> specs,
-            List<Column> columns, List<String> units, double[] times, String u, String t, String rel) {
+            List<Column> columns, List<String> units, double[] times, String u, String t, String rows) {
         Dialect d = engine.dialect();
         int n = specs.size();
         if (n == 0) {
             return new double[0][];
         }
-        StringBuilder sql = new StringBuilder("SELECT ").append(u).append(" AS u");
+        List<String> names = new ArrayList<>();
+        int[] columnOf = new int[n];
         for (int i = 0; i < n; i++) {
             PredictorSpec p = specs.get(i);
             String col = Identifiers.requireNumeric(columns, p.column(), source).name();
-            String cond = condition(p, t, spec.treatmentTime(), times, spec.timeScale());
-            sql.append(", avg(CASE WHEN ").append(cond).append(" THEN ").append(d.finiteOrNull(d.ident(col))).append(" END) AS a").append(i);
+            requireWindow(p, spec.treatmentTime(), times, spec.timeScale());
+            if (!names.contains(col)) {
+                names.add(col);
+            }
+            columnOf[i] = names.indexOf(col);
         }
-        sql.append(" FROM ").append(rel).append(" GROUP BY 1");
-        Rows rows = engine.query(sql.toString());
-        double[][] out = new double[n][units.size()];
-        for (double[] row : out) {
-            java.util.Arrays.fill(row, Double.NaN);
+        StringBuilder sql = new StringBuilder("SELECT ").append(u).append(" AS u, ").append(t).append(" AS t");
+        for (int c = 0; c < names.size(); c++) {
+            sql.append(", max(").append(d.finiteOrNull(d.ident(names.get(c)))).append(") AS c").append(c);
         }
-        for (int r = 0; r < rows.size(); r++) {
-            int k = units.indexOf(rows.getString(r, "u"));
-            if (k >= 0) {
-                for (int i = 0; i < n; i++) {
-                    out[i][k] = rows.getDouble(r, "a" + i);
+        sql.append(" FROM ").append(rows).append(" GROUP BY 1, 2");
+        Columns cells = engine.queryColumns(sql.toString());
+        double[][][] values = new double[names.size()][units.size()][times.length];
+        for (double[][] column : values) {
+            for (double[] unitRow : column) {
+                Arrays.fill(unitRow, Double.NaN);
+            }
+        }
+        Map<String, Integer> unitIndex = new HashMap<>();
+        for (int k = 0; k < units.size(); k++) {
+            unitIndex.put(units.get(k), k);
+        }
+        Columns.Text rowUnits = cells.text("u");
+        double[] rowTimes = cells.doubles("t");
+        double[][] rowValues = new double[names.size()][];
+        for (int c = 0; c < names.size(); c++) {
+            rowValues[c] = cells.doubles("c" + c);
+        }
+        for (int r = 0; r < cells.size(); r++) {
+            Integer k = unitIndex.get(rowUnits.get(r));
+            int j = Arrays.binarySearch(times, rowTimes[r]);
+            if (k != null && j >= 0) {
+                for (int c = 0; c < names.size(); c++) {
+                    values[c][k][j] = rowValues[c][r];
                 }
+            }
+        }
+        double[][] out = new double[n][units.size()];
+        for (int i = 0; i < n; i++) {
+            PredictorSpec p = specs.get(i);
+            for (int k = 0; k < units.size(); k++) {
+                double[] series = values[columnOf[i]][k];
+                double sum = 0;
+                int count = 0;
+                for (int j = 0; j < times.length; j++) {
+                    if (inWindow(p, times[j], spec.treatmentTime()) && !Double.isNaN(series[j])) {
+                        sum += series[j];
+                        count++;
+                    }
+                }
+                out[i][k] = count == 0 ? Double.NaN : sum / count;
             }
         }
         return out;
     }
 
-    private static String condition(PredictorSpec p, String t, double treatmentTime, double[] times, TimeScale scale) {
+    /** Whether time {@code x} is in the predictor's window: its one time, or from..to (to the last pre-period time by default). */
+    private static boolean inWindow(PredictorSpec p, double x, double treatmentTime) {
         if (p.special()) {
-            if (java.util.Arrays.stream(times).noneMatch(x -> x == p.at())) {
+            return x == p.at();
+        }
+        return (p.from() == null || x >= p.from()) && (p.to() == null ? x < treatmentTime : x <= p.to());
+    }
+
+    private static void requireWindow(PredictorSpec p, double treatmentTime, double[] times, TimeScale scale) {
+        if (p.special()) {
+            if (Arrays.stream(times).noneMatch(x -> x == p.at())) {
                 throw new CeterisException("predictor '" + p.label() + "': time " + scale.text(p.at()) + " is not in the data ("
                         + scale.text(times[0]) + " to " + scale.text(times[times.length - 1]) + ")");
             }
-            return t + " = " + p.at();
+            return;
         }
-        double from = p.from() == null ? Double.NEGATIVE_INFINITY : p.from();
-        double to = p.to() == null ? Double.POSITIVE_INFINITY : p.to();
-        boolean any = java.util.Arrays.stream(times).anyMatch(x -> x >= from && x <= to && (p.to() != null || x < treatmentTime));
-        if (!any) {
+        if (Arrays.stream(times).noneMatch(x -> inWindow(p, x, treatmentTime))) {
             throw new CeterisException("predictor '" + p.label() + "': its window holds no time of the data");
         }
-        StringBuilder c = new StringBuilder("(TRUE");
-        if (p.from() != null) {
-            c.append(" AND ").append(t).append(" >= ").append(p.from());
-        }
-        if (p.to() != null) {
-            c.append(" AND ").append(t).append(" <= ").append(p.to());
-        } else {
-            c.append(" AND ").append(t).append(" < ").append(treatmentTime);
-        }
-        return c.append(")").toString();
     }
 
     private static String list(List<String> items) {
