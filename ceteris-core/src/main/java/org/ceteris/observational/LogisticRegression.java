@@ -20,7 +20,10 @@ import org.ceteris.CeterisException;
  * off as converged. When every unit is predicted perfectly (complete separation) the treated and
  * untreated do not overlap at all and a {@link CeterisException} says so.
  *
- * <p>Cost: O(n·p²) per Newton step, typically 6–10 steps.
+ * <p>Cost: O(n·p²) per Newton step, typically 6–10 steps. The sums of a step are shared out
+ * among threads ({@link CrossProducts}) and the per-row work runs in ranges ({@link RowRanges});
+ * every sum still adds its terms in row order, so the fit is the same to the last bit on any
+ * number of cores.
  */
 public final class LogisticRegression {
 
@@ -55,37 +58,30 @@ public final class LogisticRegression {
         requireFullRank(col, mean, scale, n, x.names());
         double[] beta = new double[p]; // on the standardized scale
         double[] eta = new double[n];
-        double ll = logLik(eta, treated);
+        double[] w = new double[n];
+        double[] r = new double[n];
+        double ll = logLik(eta, treated, w);
         boolean converged = false;
         int iter = 0;
+        int pairs = p * (p + 1) / 2;
         while (iter < MAX_ITERATIONS && !converged) {
             iter++;
+            double[] etaNow = eta;
+            RowRanges.forEach(n, (from, to) -> {
+                for (int i = from; i < to; i++) {
+                    double pi = prob(etaNow[i]);
+                    w[i] = pi * (1 - pi);
+                    r[i] = (treated[i] ? 1 : 0) - pi;
+                }
+            });
+            // Σ w·c_j·c_k over centred columns c (lower triangle row by row), then Σ c_j·r
+            double[] sums = CrossProducts.of(col, mean, w, r, n);
             double[] grad = new double[p];
-            double[] lower = new double[p * (p + 1) / 2]; // Σ w·c_j·c_k over centred columns c, lower triangle row by row
-            double[] row = new double[p];
-            row[0] = 1;
-            for (int i = 0; i < n; i++) {
-                double pi = prob(eta[i]);
-                double w = pi * (1 - pi);
-                double r = (treated[i] ? 1 : 0) - pi;
-                for (int j = 1; j < p; j++) {
-                    row[j] = col[j][i] - mean[j];
-                }
-                int at = 0;
-                for (int j = 0; j < p; j++) {
-                    double rj = row[j];
-                    grad[j] += rj * r;
-                    double wr = w * rj;
-                    for (int k = 0; k <= j; k++) {
-                        lower[at++] += wr * row[k];
-                    }
-                }
-            }
             double[][] h = new double[p][p]; // gradient and Hessian of the standardized problem
             for (int j = 0, at = 0; j < p; j++) {
-                grad[j] /= scale[j];
+                grad[j] = sums[pairs + j] / scale[j];
                 for (int k = 0; k <= j; k++) {
-                    h[j][k] = lower[at++] / (scale[j] * scale[k]);
+                    h[j][k] = sums[at++] / (scale[j] * scale[k]);
                 }
             }
             double[] step = Cholesky.solve(h, grad);
@@ -101,7 +97,7 @@ public final class LogisticRegression {
                     trial[j] = beta[j] + t * step[j];
                 }
                 linear(trial, col, mean, scale, trialEta);
-                trialLl = logLik(trialEta, treated);
+                trialLl = logLik(trialEta, treated, w);
                 if (trialLl >= ll - 1e-12 * Math.abs(ll)) {
                     break;
                 }
@@ -112,14 +108,19 @@ public final class LogisticRegression {
                 maxStep = Math.max(maxStep, Math.abs(trial[j] - beta[j]));
             }
             System.arraycopy(trial, 0, beta, 0, p);
-            System.arraycopy(trialEta, 0, eta, 0, n);
+            eta = trialEta;
             ll = trialLl;
             converged = maxStep <= TOLERANCE;
         }
         double[] scores = new double[n];
+        double[] etaFinal = eta;
+        RowRanges.forEach(n, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                scores[i] = prob(etaFinal[i]);
+            }
+        });
         int certain = 0;
         for (int i = 0; i < n; i++) {
-            scores[i] = prob(eta[i]);
             if (treated[i] ? scores[i] > 1 - CERTAIN : scores[i] < CERTAIN) {
                 certain++;
             }
@@ -145,22 +146,11 @@ public final class LogisticRegression {
     /** The Gram matrix of the standardized columns (and intercept) must be of full rank. */
     private static void requireFullRank(double[][] col, double[] mean, double[] scale, int n, List<String> names) {
         int p = col.length;
+        double[] lower = CrossProducts.of(col, mean, null, null, n);
         double[][] g = new double[p][p];
-        double[] row = new double[p];
-        row[0] = 1;
-        for (int i = 0; i < n; i++) {
-            for (int a = 1; a < p; a++) {
-                row[a] = col[a][i] - mean[a];
-            }
-            for (int a = 0; a < p; a++) {
-                for (int b = 0; b <= a; b++) {
-                    g[a][b] += row[a] * row[b];
-                }
-            }
-        }
-        for (int a = 0; a < p; a++) {
+        for (int a = 0, at = 0; a < p; a++) {
             for (int b = 0; b <= a; b++) {
-                g[a][b] /= scale[a] * scale[b];
+                g[a][b] = lower[at++] / (scale[a] * scale[b]);
             }
         }
         int bad = Cholesky.firstDependent(g);
@@ -172,27 +162,37 @@ public final class LogisticRegression {
 
     /** η = β₀ + Σ βⱼ (xⱼ − mⱼ)/sⱼ, with β on the standardized scale. */
     private static void linear(double[] beta, double[][] col, double[] mean, double[] scale, double[] eta) {
-        java.util.Arrays.fill(eta, beta[0]);
-        for (int j = 1; j < beta.length; j++) {
-            double b = beta[j] / scale[j];
-            double m = mean[j];
-            double[] c = col[j];
-            for (int i = 0; i < eta.length; i++) {
-                eta[i] += b * (c[i] - m);
+        RowRanges.forEach(eta.length, (from, to) -> {
+            java.util.Arrays.fill(eta, from, to, beta[0]);
+            for (int j = 1; j < beta.length; j++) {
+                double b = beta[j] / scale[j];
+                double m = mean[j];
+                double[] c = col[j];
+                for (int i = from; i < to; i++) {
+                    eta[i] += b * (c[i] - m);
+                }
             }
-        }
+        });
     }
 
     static double prob(double eta) {
         return eta >= 0 ? 1 / (1 + Math.exp(-eta)) : Math.exp(eta) / (1 + Math.exp(eta));
     }
 
-    /** Σ log P(t_i | η_i), computed without overflow: −log(1 + e^{−η}) for treated, −log(1 + e^{η}) otherwise. */
-    private static double logLik(double[] eta, boolean[] treated) {
+    /**
+     * Σ log P(t_i | η_i), computed without overflow: −log(1 + e^{−η}) for treated, −log(1 + e^{η})
+     * otherwise. The terms are computed in parallel into {@code terms} and added in row order.
+     */
+    private static double logLik(double[] eta, boolean[] treated, double[] terms) {
+        RowRanges.forEach(eta.length, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                double m = treated[i] ? -eta[i] : eta[i];
+                terms[i] = m > 0 ? m + Math.log1p(Math.exp(-m)) : Math.log1p(Math.exp(m));
+            }
+        });
         double s = 0;
-        for (int i = 0; i < eta.length; i++) {
-            double m = treated[i] ? -eta[i] : eta[i];
-            s -= m > 0 ? m + Math.log1p(Math.exp(-m)) : Math.log1p(Math.exp(m));
+        for (double term : terms) {
+            s -= term;
         }
         return s;
     }
