@@ -19,7 +19,8 @@ import org.ceteris.observational.ObserveSpec;
  * and weighting work on units, so no aggregate will do): the treatment as 0/1, the outcome, numeric
  * covariates as doubles and categorical (text) covariates as codes into their sorted levels.
  * Rows with a NULL, NaN or infinite value in any of them are left out and counted. The treatment
- * is checked to hold only 0 and 1 (or true/false) in SQL first. Rows reach Java as primitive
+ * must hold only 0 and 1 (or true/false), in every row, left out or not. The source is read once
+ * (after a plain row count), which matters for a CSV file: each read parses it. Rows reach Java as primitive
  * columns ({@link Engine#queryColumns}, about 100 bytes per unit with 10 covariates).
  */
 public final class ObservationalInputs {
@@ -60,19 +61,23 @@ public final class ObservationalInputs {
         }
         String inner = "SELECT " + String.join(", ", select) + " FROM " + relation;
         String where = String.join(" AND ", complete);
-        // One scan for the counts and the treatment check, one for the rows (a CSV file is parsed twice, not copied).
-        Rows counts = engine.query("SELECT count(*) AS n, count(*) FILTER (WHERE " + where + ") AS complete, "
-                + "count(*) FILTER (WHERE t IS NOT NULL AND t NOT IN (0, 1)) AS not_binary FROM (" + inner + ") s");
-        if (counts.getLong(0, "not_binary") > 0) {
-            checkBinary(engine, relation, tExpr, t.name());
+        // A plain count (cheap: no column is parsed or read), then one scan for the rows: the complete
+        // ones, and any with a treatment other than 0/1, so that such a value is reported even in a row
+        // that would be left out. The count sizes the columns, so they are not grown and copied.
+        long total = engine.query("SELECT count(*) AS n FROM " + relation).getLong(0, "n");
+        Columns cols = engine.queryColumns("SELECT * FROM (" + inner + ") s WHERE (" + where + ") OR (t IS NOT NULL AND t NOT IN (0, 1))",
+                total);
+        if (cols.size() > total) {
+            throw new IllegalStateException("the source changed while it was read: " + total + " rows, then " + cols.size());
         }
-        long total = counts.getLong(0, "n");
-        int n = Math.toIntExact(counts.getLong(0, "complete"));
-        Columns cols = engine.queryColumns("SELECT * FROM (" + inner + ") s WHERE " + where, n);
-        if (cols.size() != n) {
-            throw new IllegalStateException("the source changed while it was read: " + n + " complete rows, then " + cols.size());
-        }
+        int n = cols.size();
         double[] tv = cols.doubles("t");
+        for (double v : tv) {
+            if (v != 0 && v != 1) {
+                checkBinary(engine, relation, tExpr, t.name());
+                throw new IllegalStateException("the source changed while it was read: treatment " + v + " came and went");
+            }
+        }
         boolean[] treated = new boolean[n];
         for (int i = 0; i < n; i++) {
             treated[i] = tv[i] == 1.0;
