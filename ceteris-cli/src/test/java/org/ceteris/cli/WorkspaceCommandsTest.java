@@ -38,6 +38,21 @@ class WorkspaceCommandsTest {
         assertEquals("table_name,row_count\nexp,3\n", run.out());
     }
 
+    /** Imports read CSV with the engine's 2 MiB buffer, which still holds DuckDB's longest default line. */
+    @Test
+    void importReadsALineNearDuckDbsLimit() throws IOException {
+        StringBuilder csv = new StringBuilder("variant,m\n");
+        for (int i = 0; i < 50_001; i++) {
+            csv.append(i == 40_000 ? "x".repeat(1_999_000) : i % 2 == 0 ? "A" : "B").append(',').append(i).append('\n');
+        }
+        Path f = Files.writeString(dir.resolve("long.csv"), csv);
+        Path ws = dir.resolve("ws-long");
+        Cli.run("import", "--workspace", ws.toString(), "--table", "long", f.toString()).ok();
+        Cli.Run run = Cli.run("sql", "--workspace", ws.toString(), "--format", "csv",
+                "SELECT count(*) AS n, max(length(variant)) AS w, sum(m) AS s FROM long").ok();
+        assertEquals("n,w,s\n50001,1999000,1250025000\n", run.out());
+    }
+
     /** COPY … TO exports and says so; it used to write the file and then fail for having no result set. */
     @Test
     void copyToExportsAndReportsWhatItWrote() throws IOException {

@@ -15,7 +15,7 @@ public final class DuckDbDialect implements Dialect {
      * threads it holds several: reading the 105 MB, 1M-row CSV of bench/paths took ~100 MB more
      * resident memory with the default and was no faster (BENCHMARKS.md, "paths").
      */
-    static final String CSV_BUFFER = "buffer_size = 2097152";
+    public static final String CSV_BUFFER = "buffer_size = 2097152";
 
     private DuckDbDialect() {
     }

@@ -189,7 +189,8 @@ public final class Workspace {
         }
         list.append("]");
         String reader = parquet ? "read_parquet(" + list + ", union_by_name = true)"
-                : "read_csv(" + list + ", header = true, auto_detect = true, union_by_name = true, sample_size = -1)";
+                : "read_csv(" + list + ", header = true, auto_detect = true, union_by_name = true, sample_size = -1, "
+                        + org.ceteris.engine.DuckDbDialect.CSV_BUFFER + ")";
         String what = files.size() == 1 ? files.get(0).getFileName().toString() : files.size() + " files";
         try (DuckDbEngine engine = engine(false)) {
             long[] rows = new long[1];
