@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -114,11 +115,18 @@ public final class SparkEngine implements Engine {
     }
 
     /**
-     * Collects the result to the driver and copies each row's values into primitive columns as it
-     * goes, so only Spark's own rows are held, not a second list of boxed rows.
+     * Brings the result to the driver one partition at a time ({@code toLocalIterator}, in the same
+     * order as {@code collectAsList}) and copies each row's values into primitive columns as it goes,
+     * so the driver holds one partition's rows, not all of them next to the columns: a 2M-row panel
+     * peaked at 360 MB of heap instead of 720–1,050 MB, in the same time (BENCHMARKS.md, "spark").
      */
     @Override
     public Columns queryColumns(String sql) {
+        return queryColumns(sql, 1024);
+    }
+
+    @Override
+    public Columns queryColumns(String sql, long expectedRows) {
         try {
             Dataset<Row> df = spark.sql(sql);
             List<String> names = new ArrayList<>();
@@ -127,9 +135,10 @@ public final class SparkEngine implements Engine {
                 names.add(f.name());
                 kinds.add(Columns.Kind.of(f.dataType().sql()));
             }
-            List<Row> rows = df.collectAsList();
-            Columns.Builder b = new Columns.Builder(names, kinds, rows.size());
-            for (Row r : rows) {
+            Columns.Builder b = new Columns.Builder(names, kinds, (int) Math.min(Math.max(expectedRows, 16), Integer.MAX_VALUE - 8));
+            Iterator<Row> rows = df.toLocalIterator();
+            while (rows.hasNext()) {
+                Row r = rows.next();
                 b.next();
                 for (int i = 0; i < names.size(); i++) {
                     b.set(i, r.isNullAt(i) ? null : r.get(i));
