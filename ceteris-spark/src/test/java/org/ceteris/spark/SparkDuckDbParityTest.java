@@ -114,6 +114,49 @@ class SparkDuckDbParityTest {
         assertEquals(2.75, j.get("estimate").asDouble(), 0.005);
     }
 
+    /**
+     * Dates as the time column on Spark: MPDTA's years and first-treated years written as dates
+     * (never-treated left empty; in a CSV file and as Parquet DATE columns), and Prop 99's years as
+     * mid-year dates, give the same JSON as DuckDB.
+     */
+    @Test
+    void didAndSynthWithDatesAsTheTimeColumn() throws java.io.IOException {
+        List<String> mpdta = java.nio.file.Files.readAllLines(TestData.MPDTA);
+        StringBuilder did = new StringBuilder("year,countyreal,lemp,first_treat\n");
+        for (String line : mpdta.subList(1, mpdta.size())) {
+            String[] f = line.split(",");
+            did.append(f[0]).append("-01-01,").append(f[1]).append(',').append(f[3]).append(',')
+                    .append(f[4].equals("0") ? "" : f[4] + "-01-01").append('\n');
+        }
+        Path dated = java.nio.file.Files.writeString(dir.resolve("mpdta_dates.csv"), did);
+        JsonNode d = same("did", "--data", dated.toString(), "--unit", "countyreal", "--time", "year", "--outcome", "lemp",
+                "--first-treated", "first_treat");
+        assertEquals("2004-01-01", d.get("att_gt").get(0).get("group").asText());
+        // the same panel as Parquet with DATE columns, which Spark reads as DateType
+        Path parquetDates = dir.resolve("mpdta_dates.parquet");
+        try (org.ceteris.engine.DuckDbEngine duck = org.ceteris.engine.DuckDbEngine.inMemory()) {
+            duck.execute("COPY (SELECT CAST(year AS DATE) AS year, countyreal, lemp, CAST(first_treat AS DATE) AS first_treat FROM read_csv('"
+                    + dated + "', header = true)) TO '" + parquetDates + "' (FORMAT parquet)");
+        }
+        assertEquals("DATE", SparkEngine.on(SharedSpark.session()).columns(new org.ceteris.engine.Source.File(parquetDates)).get(0).type());
+        JsonNode fromParquet = same("did", "--data", parquetDates.toString(), "--unit", "countyreal", "--time", "year", "--outcome", "lemp",
+                "--first-treated", "first_treat");
+        assertEquals(d.get("estimate").asDouble(), fromParquet.get("estimate").asDouble(), 1e-12);
+
+        List<String> prop99 = java.nio.file.Files.readAllLines(TestData.PROP99);
+        StringBuilder synth = new StringBuilder(prop99.get(0)).append('\n');
+        for (String line : prop99.subList(1, prop99.size())) {
+            String[] f = line.split(",", -1);
+            f[1] = (int) Double.parseDouble(f[1]) + "-07-01";
+            synth.append(String.join(",", f)).append('\n');
+        }
+        Path datedSynth = java.nio.file.Files.writeString(dir.resolve("prop99_dates.csv"), synth);
+        JsonNode s = same("synth", "--data", datedSynth.toString(), "--unit", "state", "--time", "year", "--outcome", "cigsale",
+                "--treated", "California", "--treatment-time", "1989-07-01", "--predictor", "lnincome:1980-07-01..1988-07-01",
+                "--special", "cigsale@1988-07-01", "--v-search", "regression");
+        assertEquals("1989-07-01", s.get("treatment_time").asText());
+    }
+
     @Test
     void sequentialWithCupedAndDemotionAndLooksByCount() {
         Path data = TestData.sequential(dir, 5L);
