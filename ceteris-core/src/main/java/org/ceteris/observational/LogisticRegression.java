@@ -60,6 +60,7 @@ public final class LogisticRegression {
         double[] eta = new double[n];
         double[] w = new double[n];
         double[] r = new double[n];
+        // w holds the weights of a step only until its sums are taken; logLik uses it as scratch for its terms
         double ll = logLik(eta, treated, w);
         boolean converged = false;
         int iter = 0;

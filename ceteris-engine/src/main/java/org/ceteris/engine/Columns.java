@@ -105,10 +105,11 @@ public final class Columns {
         private int size;
         private int capacity;
 
-        public Builder(List<String> names, List<Kind> kinds, int expectedRows) {
+        /** {@code expectedRows} sizes the columns at the start (an estimate: they grow or are trimmed as needed). */
+        public Builder(List<String> names, List<Kind> kinds, long expectedRows) {
             this.names = List.copyOf(names);
             this.kinds = kinds.toArray(new Kind[0]);
-            this.capacity = Math.max(16, expectedRows);
+            this.capacity = (int) Math.min(Math.max(16, expectedRows), Integer.MAX_VALUE - 8);
             this.data = new Object[this.kinds.length];
             for (int k = 0; k < this.kinds.length; k++) {
                 data[k] = switch (this.kinds[k]) {

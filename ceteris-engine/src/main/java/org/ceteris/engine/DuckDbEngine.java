@@ -112,23 +112,22 @@ public final class DuckDbEngine implements Engine {
 
     @Override
     public Columns queryColumns(String sql, long expectedRows) {
-        int first = (int) Math.min(Math.max(expectedRows, 16), Integer.MAX_VALUE - 8);
         try {
-            return columnsOf(sql, first);
+            return columnsOf(sql, expectedRows);
         } catch (SQLException e) {
             String again = csv.wholeFile(sql, e.getMessage());
             if (again == null) {
                 throw translate(e, sql);
             }
             try {
-                return columnsOf(again, first);
+                return columnsOf(again, expectedRows);
             } catch (SQLException e2) {
                 throw translate(e2, again);
             }
         }
     }
 
-    private Columns columnsOf(String sql, int expectedRows) throws SQLException {
+    private Columns columnsOf(String sql, long expectedRows) throws SQLException {
         try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             ResultSetMetaData md = rs.getMetaData();
             int k = md.getColumnCount();

@@ -22,7 +22,7 @@ import org.ceteris.synth.SynthSpec;
 /**
  * The SQL that turns a unit × time table into the compact panel of synthetic control: one query
  * groups by (unit, time) and returns the outcome with a row count (to catch duplicates), a second
- * returns the predictor and trait columns per (unit, time), and their window means are taken in
+ * returns the predictor, trait and training columns per (unit, time), and their window means are taken in
  * Java in time order, so they do not depend on row order or threads. Only units × times values
  * cross into Java. The panel must be
  * balanced: every unit needs exactly one row with an outcome at every time.
@@ -99,36 +99,41 @@ public final class SynthInputs {
         String rows = rel + " WHERE " + d.ident(unit) + " IS NOT NULL AND " + d.ident(time) + " IS NOT NULL";
         List<PredictorSpec> traits = new ArrayList<>();
         spec.traits().forEach(c -> traits.add(new PredictorSpec(c, null, null, null)));
-        return new SynthPanel(units, times, y, aggregates(engine, source, spec, spec.predictors(), columns, units, times, u, t, rows),
-                aggregates(engine, source, spec, traits, columns, units, times, u, t, rows),
-                spec.training() == null ? null
-                        : aggregates(engine, source, spec, spec.training().predictors(), columns, units, times, u, t, rows));
+        List<PredictorSpec> training = spec.training() == null ? List.of() : spec.training().predictors();
+        // checked in this order (predictors, traits, training), then one read of all their columns
+        List<String> wanted = new ArrayList<>();
+        int[] predictorColumns = columnsOf(spec.predictors(), wanted, columns, source, spec, times);
+        int[] traitColumns = columnsOf(traits, wanted, columns, source, spec, times);
+        int[] trainingColumns = columnsOf(training, wanted, columns, source, spec, times);
+        double[][][] cells = cells(engine, wanted, units, times, u, t, rows);
+        return new SynthPanel(units, times, y, means(spec.predictors(), predictorColumns, cells, units.size(), times, spec),
+                means(traits, traitColumns, cells, units.size(), times, spec),
+                spec.training() == null ? null : means(training, trainingColumns, cells, units.size(), times, spec));
     }
 
-    /**
-     * Predictors (windowed means and specials; traits are pre-period means), one row per unit. The
-     * values come to Java per (unit, time) and each mean is summed here in time order, so it does not
-     * depend on the order of the rows or on how many threads read them (an SQL {@code avg} adds in
-     * whatever order its threads meet the rows, which can change the last bit).
-     */
-    private static double[][] aggregates(Engine engine, Source source, SynthSpec spec, List<PredictorSpec> specs,
-            List<Column> columns, List<String> units, double[] times, String u, String t, String rows) {
-        Dialect d = engine.dialect();
-        int n = specs.size();
-        if (n == 0) {
-            return new double[0][];
-        }
-        List<String> names = new ArrayList<>();
-        int[] columnOf = new int[n];
-        for (int i = 0; i < n; i++) {
+    /** Checks each predictor's column and window, adds its column to {@code names} once, and returns the index of each one's column. */
+    private static int[] columnsOf(List<PredictorSpec> specs, List<String> names, List<Column> columns, Source source, SynthSpec spec,
+            double[] times) {
+        int[] index = new int[specs.size()];
+        for (int i = 0; i < specs.size(); i++) {
             PredictorSpec p = specs.get(i);
             String col = Identifiers.requireNumeric(columns, p.column(), source).name();
             requireWindow(p, spec.treatmentTime(), times, spec.timeScale());
             if (!names.contains(col)) {
                 names.add(col);
             }
-            columnOf[i] = names.indexOf(col);
+            index[i] = names.indexOf(col);
         }
+        return index;
+    }
+
+    /** The columns {@code names} per [column][unit][time] (NaN where missing), read in one query. */
+    private static double[][][] cells(Engine engine, List<String> names, List<String> units, double[] times, String u, String t,
+            String rows) {
+        if (names.isEmpty()) {
+            return new double[0][][];
+        }
+        Dialect d = engine.dialect();
         StringBuilder sql = new StringBuilder("SELECT ").append(u).append(" AS u, ").append(t).append(" AS t");
         for (int c = 0; c < names.size(); c++) {
             sql.append(", max(").append(d.finiteOrNull(d.ident(names.get(c)))).append(") AS c").append(c);
@@ -160,10 +165,21 @@ public final class SynthInputs {
                 }
             }
         }
-        double[][] out = new double[n][units.size()];
-        for (int i = 0; i < n; i++) {
+        return values;
+    }
+
+    /**
+     * Predictors (windowed means and specials; traits are pre-period means), one row per unit, each
+     * mean summed here in time order, so it does not depend on the order of the rows or on how many
+     * threads read them (an SQL {@code avg} adds in whatever order its threads meet the rows, which
+     * can change the last bit).
+     */
+    private static double[][] means(List<PredictorSpec> specs, int[] columnOf, double[][][] values, int units, double[] times,
+            SynthSpec spec) {
+        double[][] out = new double[specs.size()][units];
+        for (int i = 0; i < specs.size(); i++) {
             PredictorSpec p = specs.get(i);
-            for (int k = 0; k < units.size(); k++) {
+            for (int k = 0; k < units; k++) {
                 double[] series = values[columnOf[i]][k];
                 double sum = 0;
                 int count = 0;

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.ceteris.CeterisException;
+import org.ceteris.engine.DuckDbDialect;
 import org.ceteris.engine.DuckDbEngine;
 import org.ceteris.engine.Identifiers;
 
@@ -190,7 +191,7 @@ public final class Workspace {
         list.append("]");
         String reader = parquet ? "read_parquet(" + list + ", union_by_name = true)"
                 : "read_csv(" + list + ", header = true, auto_detect = true, union_by_name = true, sample_size = -1, "
-                        + org.ceteris.engine.DuckDbDialect.CSV_BUFFER + ")";
+                        + DuckDbDialect.CSV_BUFFER + ")";
         String what = files.size() == 1 ? files.get(0).getFileName().toString() : files.size() + " files";
         try (DuckDbEngine engine = engine(false)) {
             long[] rows = new long[1];

@@ -118,7 +118,7 @@ public final class SparkEngine implements Engine {
      * Brings the result to the driver one partition at a time ({@code toLocalIterator}, in the same
      * order as {@code collectAsList}) and copies each row's values into primitive columns as it goes,
      * so the driver holds one partition's rows, not all of them next to the columns: a 2M-row panel
-     * peaked at 360 MB of heap instead of 720–1,050 MB, in the same time (BENCHMARKS.md, "spark").
+     * peaked at ~400 MB of heap instead of 800–900 MB, in the same time (BENCHMARKS.md, "spark").
      */
     @Override
     public Columns queryColumns(String sql) {
@@ -135,7 +135,7 @@ public final class SparkEngine implements Engine {
                 names.add(f.name());
                 kinds.add(Columns.Kind.of(f.dataType().sql()));
             }
-            Columns.Builder b = new Columns.Builder(names, kinds, (int) Math.min(Math.max(expectedRows, 16), Integer.MAX_VALUE - 8));
+            Columns.Builder b = new Columns.Builder(names, kinds, expectedRows);
             Iterator<Row> rows = df.toLocalIterator();
             while (rows.hasNext()) {
                 Row r = rows.next();
